@@ -1,0 +1,50 @@
+// Package tip is the shared vocabulary of tipkit: the countries, regional
+// bureaus, years, dates, dollar amounts, positions, errors and findings that
+// the grants, tiers and cspa packages are written in.
+//
+// # Countries
+//
+// The State Department writes the same country many ways: "Turkey" in the
+// 2023 tier lists and "Türkiye" in the CSPA list of the same report;
+// "Congo, Democratic Republic of the" and "Democratic Republic of the
+// Congo"; "Seychelle" for Seychelles. A [Country] is one identity for all of
+// them, with its ISO 3166-1, GENC and Correlates of War codes and its
+// regional [Bureau]:
+//
+//	c, err := tip.LookupCountry("Türkiye")
+//	// c.Name() == "Turkey", c.ISO3() == "TUR", c.COW() == 640, c.Bureau() == tip.EUR
+//
+// [LookupCountry] never guesses: "Congo" is ambiguous
+// ([ErrAmbiguousCountry]), "Tongo" is unknown ([ErrUnknownCountry], with
+// Tonga suggested). Known misprints are [Errata], which only the lax parsers
+// apply, each use reported as a [Finding].
+//
+// # Years and dates
+//
+// A [ReportYear] and a [FiscalYear] are distinct types: the 2023 report
+// covers April 1, 2022 to March 31, 2023 ([ReportYear.ReportingPeriod]) and
+// its restrictions apply in FY2024 ([ReportYear.RestrictionYear]). A [Date]
+// is a civil date; [ParseDate] reads "9/30/2023" and "October 3, 2022".
+//
+// # Money
+//
+// Amounts are [github.com/shopspring/decimal.Decimal], never float64:
+// [ParseUSD] reads "$394,750.00" and "$3.12 million" exactly, and
+// [FormatAmount] writes two decimals for JSON and CSV.
+//
+// # Positions, errors and findings
+//
+// Every parsed value carries a [Position]. Parsers report problems as
+// [*ParseError] values (source:line:col: field: message) collected in an
+// [ErrorList]; each wraps one of the documented sentinels ([ErrSyntax],
+// [ErrAmount], [ErrUnknownCountry], …), so callers branch with [errors.Is]
+// and [errors.As]. Validators and lax parsers return [Finding] values that
+// name the rule, its citation and the place.
+//
+// # Comparing models in tests
+//
+// Every type here compares with cmp.Diff with no options. To compare a
+// parsed value with one written by hand, ignore positions with one option:
+//
+//	cmp.Diff(want, got, cmpopts.IgnoreTypes(tip.Position{}))
+package tip

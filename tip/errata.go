@@ -1,0 +1,69 @@
+package tip
+
+import "errors"
+
+// An Erratum records a name misprinted in a State Department document and
+// the country it means. Errata are not aliases: [LookupCountry] never applies
+// them, so a strict parser reports "Tongo" as an unknown country. Lax
+// parsers apply them and report each use as a [Finding] that cites the
+// erratum.
+type Erratum struct {
+	Printed string  // "Tongo", exactly as printed
+	Country Country // Tonga
+	Source  string  // where it was seen: "seed 003 (2023 TIP Report), Tier 2 list"
+	Note    string  // why the reading is sure
+}
+
+// Errata is a table of errata. Lax parsers take one (nil means
+// [DefaultErrata]); a caller with its own documents extends the default:
+//
+//	errata := append(tip.DefaultErrata(), tip.Erratum{Printed: "Columbia", Country: col, Source: "my.txt"})
+type Errata []Erratum
+
+// DefaultErrata returns the misprints seen in the documents tipkit embeds.
+// The slice is a fresh copy the caller may change.
+func DefaultErrata() Errata {
+	e := func(printed, iso3, source, note string) Erratum {
+		return Erratum{Printed: printed, Country: loadTable().codes[iso3], Source: source, Note: note}
+	}
+	return Errata{
+		e("Tongo", "TON", "seed 003 (2023 TIP Report), Tier 2 list",
+			"no country is named Tongo; Tonga is otherwise absent from the 2023 tier lists"),
+		e("Korea, Democratic Republic of the", "PRK", "seed 003 (2023 TIP Report), countries not party to the Protocol",
+			"the Republic of Korea is a party to the Palermo Protocol; the DPRK is not"),
+		e("Seychelle", "SYC", "seed 000 (TIP Office projects, October 1, 2021), Eastern Africa Region",
+			"Seychelles is the Indian Ocean state listed with its neighbours"),
+		e("Marshal Islands", "MHL", "seed 000 (TIP Office projects, October 1, 2021), Pacific Islands",
+			"Marshall Islands, listed with the other Pacific island states"),
+	}
+}
+
+// Lookup returns the erratum for a printed name, matched after the same
+// folding of case, spaces and punctuation that LookupCountry applies.
+func (e Errata) Lookup(printed string) (Erratum, bool) {
+	key := normalizeName(CleanSpace(printed))
+	for _, x := range e {
+		if x.Printed == printed || normalizeName(x.Printed) == key {
+			return x, true
+		}
+	}
+	return Erratum{}, false
+}
+
+// Resolve looks name up with [LookupCountry] and, if that finds no country,
+// in the errata. It returns the erratum it used, or nil. When neither
+// resolves the name, it returns LookupCountry's error, whose suggestions
+// help the caller add an erratum.
+func (e Errata) Resolve(name string) (Country, *Erratum, error) {
+	c, err := LookupCountry(name)
+	if err == nil {
+		return c, nil, nil
+	}
+	if !errors.Is(err, ErrUnknownCountry) && !errors.Is(err, ErrAmbiguousCountry) {
+		return 0, nil, err
+	}
+	if x, ok := e.Lookup(name); ok {
+		return x.Country, &x, nil
+	}
+	return 0, nil, err
+}

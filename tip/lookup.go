@@ -1,0 +1,379 @@
+package tip
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// LookupCountry returns the country a name, alias or code denotes. It
+// resolves, without guessing:
+//
+//   - the State Department name and former names: "Burma", "Swaziland";
+//   - case, every Unicode space (NBSP, U+202F), diacritics ("Türkiye" =
+//     "Turkiye", "Côte d’Ivoire" = "Cote d'Ivoire", "Curaçao"), apostrophe
+//     and dash variants ("Guinea Bissau" = "Guinea-Bissau"), a leading
+//     "The", "&" for "and", "St." for "Saint";
+//   - comma-inverted forms: "Congo, Republic of the" = "Republic of the
+//     Congo", "Korea, South" = "South Korea";
+//   - common English and ISO names: "Myanmar", "North Korea", "Ivory Coast",
+//     "Viet Nam", "Russian Federation", "Lao PDR", "DRC", "USA", "UK";
+//   - a trailing parenthesis that agrees with the name: "Sint Maarten (Dutch
+//     part)", "Congo (DRC)";
+//   - ISO 3166-1 alpha-2 and alpha-3 and GENC codes: "MM", "MMR", "XKS".
+//
+// A name that fits several countries ("Congo", "Korea") is an
+// [*AmbiguousCountryError]. Any other name is an [*UnknownCountryError] with
+// ranked suggestions ("Tongo" suggests Tonga); misspellings never resolve
+// here, only through [Errata]. A wrong answer is worse than an error.
+//
+// Looking up a name exactly as the table writes it does not allocate.
+func LookupCountry(name string) (Country, error) {
+	t := loadTable()
+	if c, ok := t.exact[name]; ok {
+		return c, nil
+	}
+	return t.lookupSlow(name)
+}
+
+// MustLookupCountry is like LookupCountry but panics on error. It
+// simplifies safe initialization of tables and tests.
+func MustLookupCountry(name string) Country {
+	c, err := LookupCountry(name)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func (t *countryTable) lookupSlow(name string) (Country, error) {
+	trimmed := strings.TrimSpace(CleanSpace(name))
+	if len(trimmed) <= 3 {
+		if c, ok := t.codes[strings.ToUpper(trimmed)]; ok {
+			return c, nil
+		}
+	}
+	key := normalizeName(trimmed)
+	if key == "" {
+		return 0, &UnknownCountryError{Name: name}
+	}
+	cs, err := t.resolveKey(key)
+	if err == nil {
+		return cs[0], nil
+	}
+	if len(cs) > 1 {
+		return 0, &AmbiguousCountryError{Name: name, Candidates: cs}
+	}
+	return 0, &UnknownCountryError{Name: name, Suggestions: t.suggest(key)}
+}
+
+// resolveKey resolves a normalized key. It returns one country and a nil
+// error, several countries and a non-nil error (ambiguous), or none.
+func (t *countryTable) resolveKey(key string) ([]Country, error) {
+	if c, ok := t.norm[key]; ok {
+		return []Country{c}, nil
+	}
+	if cs, ok := t.ambiguous[key]; ok {
+		return cs, ErrAmbiguousCountry
+	}
+	if inv, ok := invertComma(key); ok {
+		if c, ok := t.norm[inv]; ok {
+			return []Country{c}, nil
+		}
+		if cs, ok := t.ambiguous[inv]; ok {
+			return cs, ErrAmbiguousCountry
+		}
+	}
+	// "X (Y)": accept when X and Y agree, or when one names a country and
+	// the other does not contradict it.
+	if strings.HasSuffix(key, ")") {
+		if i := strings.LastIndexByte(key, '('); i > 0 {
+			outer := strings.TrimSpace(key[:i])
+			inner := strings.TrimSpace(key[i+1 : len(key)-1])
+			oc, oerr := t.resolveKey(outer)
+			ic, ierr := t.resolveKey(inner)
+			if ic == nil && len(inner) <= 3 {
+				if c, ok := t.codes[strings.ToUpper(inner)]; ok {
+					ic, ierr = []Country{c}, nil
+				}
+			}
+			switch {
+			case oerr == nil && len(oc) == 1 && (len(ic) == 0 || containsCountry(ic, oc[0])):
+				return oc, nil
+			case ierr == nil && len(ic) == 1 && len(oc) > 1 && containsCountry(oc, ic[0]):
+				return ic, nil
+			case oerr != nil && len(oc) > 1 && len(ic) > 1:
+				var both []Country
+				for _, c := range oc {
+					if containsCountry(ic, c) {
+						both = append(both, c)
+					}
+				}
+				if len(both) == 1 {
+					return both, nil
+				}
+			}
+		}
+	}
+	return nil, ErrUnknownCountry
+}
+
+// normalizeName folds a name to the key the table is indexed by: lower case,
+// no diacritics, one kind of apostrophe, dashes and dots as spaces, "&" as
+// "and", "st" as "saint", single spaces, no leading "the" and no trailing
+// period.
+func normalizeName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if f, ok := foldRune[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		switch {
+		case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
+			b.WriteByte(' ')
+		case r == '-' || r == '.' || r == '_' || r == '*':
+			b.WriteByte(' ')
+		case r == '&':
+			b.WriteString(" and ")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	fields := strings.Fields(b.String())
+	for i, f := range fields {
+		if f == "st" {
+			fields[i] = "saint"
+		}
+	}
+	for len(fields) > 0 && fields[0] == "the" {
+		fields = fields[1:]
+	}
+	key := strings.Join(fields, " ")
+	key = strings.ReplaceAll(key, " ,", ",")
+	key = strings.ReplaceAll(key, "( ", "(")
+	key = strings.ReplaceAll(key, " )", ")")
+	return strings.TrimRight(key, ",;: ")
+}
+
+// foldRune maps letters with diacritics, typographic apostrophes and dashes
+// to plain ASCII. It covers every character in the country names of the TIP
+// Reports and of ISO 3166 English names.
+var foldRune = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
+	'ç': "c", 'ć': "c", 'č': "c",
+	'ď': "d", 'đ': "d",
+	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e",
+	'ğ': "g",
+	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ī': "i", 'ı': "i", 'į': "i",
+	'ł': "l", 'ľ': "l",
+	'ñ': "n", 'ń': "n", 'ň': "n",
+	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ő': "o",
+	'ř': "r",
+	'ś': "s", 'š': "s", 'ş': "s", 'ș': "s", 'ß': "ss",
+	'ť': "t", 'ţ': "t", 'ț': "t",
+	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ů': "u", 'ű': "u",
+	'ý': "y", 'ÿ': "y",
+	'ź': "z", 'ż': "z", 'ž': "z",
+	'æ': "ae", 'œ': "oe",
+	'\u2018': "'", '\u2019': "'", '\u02bc': "'", '`': "'", '\u00b4': "'", '\u2032': "'",
+	'\u2010': " ", '\u2011': " ", '\u2012': " ", '\u2013': " ", '\u2014': " ", '\u2212': " ",
+	'\u201c': "", '\u201d': "", '"': "",
+}
+
+// invertComma turns "congo, republic of the" into "republic of the congo"
+// and "korea, south" into "south korea".
+func invertComma(key string) (string, bool) {
+	head, tail, ok := strings.Cut(key, ", ")
+	if !ok || strings.Contains(tail, ",") || head == "" || tail == "" {
+		return "", false
+	}
+	inv := normalizeName(tail + " " + head)
+	return inv, inv != ""
+}
+
+// CleanSpace replaces every Unicode space (NBSP, U+202F, tabs, …) with an
+// ASCII space and drops zero-width characters and byte order marks. Text
+// copied from web pages and PDFs is full of them.
+func CleanSpace(s string) string {
+	clean := true
+	for _, r := range s {
+		if (r != ' ' && unicode.IsSpace(r)) || r == '\u200b' || r == '\ufeff' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\ufeff':
+		case unicode.IsSpace(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// An UnknownCountryError reports a well-formed name that is no country in
+// the table. It wraps [ErrUnknownCountry].
+type UnknownCountryError struct {
+	Name        string    // as given
+	Suggestions []Country // best first: "Tongo" → Tonga, Togo, …
+}
+
+func (e *UnknownCountryError) Error() string {
+	msg := "unknown country " + strconv.Quote(e.Name)
+	if len(e.Suggestions) > 0 {
+		names := make([]string, len(e.Suggestions))
+		for i, c := range e.Suggestions {
+			names[i] = strconv.Quote(c.Name())
+		}
+		msg += " (did you mean " + strings.Join(names, ", ") + "?)"
+	}
+	return msg
+}
+
+// Unwrap returns ErrUnknownCountry.
+func (e *UnknownCountryError) Unwrap() error { return ErrUnknownCountry }
+
+// An AmbiguousCountryError reports a name that fits several countries, such
+// as "Congo". It wraps [ErrAmbiguousCountry].
+type AmbiguousCountryError struct {
+	Name       string    // as given
+	Candidates []Country // sorted by name
+}
+
+func (e *AmbiguousCountryError) Error() string {
+	names := make([]string, len(e.Candidates))
+	for i, c := range e.Candidates {
+		names[i] = strconv.Quote(c.Name())
+	}
+	return "ambiguous country " + strconv.Quote(e.Name) + ": could be " + strings.Join(names, " or ")
+}
+
+// Unwrap returns ErrAmbiguousCountry.
+func (e *AmbiguousCountryError) Unwrap() error { return ErrAmbiguousCountry }
+
+// maxSuggestions bounds the suggestions of an UnknownCountryError.
+const maxSuggestions = 4
+
+// suggest ranks countries whose names are a few edits from key (closest
+// first, then longest common prefix), then countries sharing a distinctive
+// word with it.
+func (t *countryTable) suggest(key string) []Country {
+	type cand struct {
+		c      Country
+		dist   int
+		prefix int
+	}
+	limit := 2 + len(key)/6
+	best := map[Country]cand{}
+	for k, c := range t.norm {
+		if abs(len(k)-len(key)) > limit {
+			continue
+		}
+		d := levenshtein(key, k, limit)
+		if d > limit {
+			continue
+		}
+		p := commonPrefix(key, k)
+		if old, ok := best[c]; !ok || d < old.dist || (d == old.dist && p > old.prefix) {
+			best[c] = cand{c, d, p}
+		}
+	}
+	cands := make([]cand, 0, len(best))
+	for _, c := range best {
+		cands = append(cands, c)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.dist != b.dist {
+			return a.dist < b.dist
+		}
+		if a.prefix != b.prefix {
+			return a.prefix > b.prefix
+		}
+		return a.c < b.c
+	})
+	var out []Country
+	for _, c := range cands {
+		out = append(out, c.c)
+	}
+	var byWord []Country
+	for _, w := range strings.Fields(key) {
+		for _, c := range t.tokens[strings.Trim(w, ",()")] {
+			if !containsCountry(out, c) && !containsCountry(byWord, c) {
+				byWord = append(byWord, c)
+			}
+		}
+	}
+	sort.Slice(byWord, func(i, j int) bool { return byWord[i] < byWord[j] })
+	out = append(out, byWord...)
+	if len(out) > maxSuggestions {
+		out = out[:maxSuggestions]
+	}
+	return out
+}
+
+// stopWords are too common in country names to suggest by.
+var stopWords = map[string]bool{
+	"republic": true, "democratic": true, "people's": true, "islands": true,
+	"island": true, "saint": true, "united": true, "state": true, "states": true,
+	"federal": true, "federated": true, "kingdom": true, "south": true,
+	"north": true, "east": true, "west": true, "central": true, "guinea": true,
+	"islamic": true, "arab": true, "new": true, "and": true, "the": true,
+	"of": true, "region": true, "grenadines": true, "plurinational": true,
+	"bolivarian": true, "former": true, "yugoslav": true, "province": true,
+	"part": true, "dutch": true,
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// levenshtein returns the edit distance between a and b, or limit+1 once it
+// is certain to exceed limit.
+func levenshtein(a, b string, limit int) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,164 @@
+package tip
+
+import "strings"
+
+// A PlaceList is a compound place field of a State Department document,
+// split into its label and its members. Nothing is dropped: a member that
+// names no country (a region such as "MENA", a misprint such as
+// "Seychelle") stays in Members with a zero Country.
+//
+//	"Eastern Africa Region – (Burundi, Comoros, …, and Uganda)"
+//	    → Label "Eastern Africa Region", 13 members
+//	"Regional Project – Iraq and MENA"
+//	    → Label "Regional Project", members Iraq and "MENA" (unresolved)
+//	"Select Sub-Saharan African Countries and Libya"
+//	    → no label; "Select Sub-Saharan African Countries" (unresolved), Libya
+type PlaceList struct {
+	Label   string  // "Regional Project", "Indian Ocean Commission"; "" if none
+	Members []Place // in the order written
+}
+
+// A Place is one member of a PlaceList.
+type Place struct {
+	Text    string  // as written, trimmed: "the Philippines", "MENA", "Seychelle"
+	Offset  int     // byte offset of Text in the string given to SplitPlaces
+	Country Country // what LookupCountry makes of Text; zero if it finds none
+}
+
+// Countries returns the members that are countries, in order.
+func (l PlaceList) Countries() []Country {
+	var cs []Country
+	for _, m := range l.Members {
+		if m.Country != 0 {
+			cs = append(cs, m.Country)
+		}
+	}
+	return cs
+}
+
+// Unresolved returns the text of the members that are not countries.
+func (l PlaceList) Unresolved() []string {
+	var ss []string
+	for _, m := range l.Members {
+		if m.Country == 0 {
+			ss = append(ss, m.Text)
+		}
+	}
+	return ss
+}
+
+// SplitPlaces splits a place field the way the State Department writes
+// them:
+//
+//	Burkina Faso
+//	Regional Project – Burma, Laos, and Thailand
+//	Regional – Malaysia and the Philippines
+//	Regional Project – Pacific Islands (Fiji, Marshal Islands, …, and Tonga)
+//	Indian Ocean Commission – (Comoros and Mauritius)
+//	Argentina, Armenia, Bahamas, …, and the United Kingdom
+//	Afghanistan, Burma, Central African Republic, …, and Yemen.
+//
+// The label is what stands before a spaced dash, together with any text
+// before a parenthesized member list. Members are split at commas and at
+// "and", except where the words joined by "and" name one country
+// ("Trinidad and Tobago", "Bosnia and Herzegovina"). Members are resolved
+// with [LookupCountry] (no errata: a lax caller applies those to the
+// unresolved members itself).
+func SplitPlaces(s string) PlaceList {
+	var l PlaceList
+	text, base := trimSpan(s, 0)
+	text = strings.TrimRight(text, ".;: ")
+	if text == "" {
+		return l
+	}
+	if c, err := LookupCountry(text); err == nil {
+		l.Members = []Place{{Text: text, Offset: base, Country: c}}
+		return l
+	}
+	rest, restOff := text, base
+	for _, sep := range []string{" – ", " — ", " - "} {
+		if i := strings.Index(text, sep); i > 0 {
+			l.Label = strings.TrimSpace(text[:i])
+			rest, restOff = trimSpan(text[i+len(sep):], base+i+len(sep))
+			break
+		}
+	}
+	if strings.HasSuffix(rest, ")") {
+		if j := strings.IndexByte(rest, '('); j >= 0 {
+			if pre := strings.TrimSpace(rest[:j]); pre != "" {
+				if l.Label != "" {
+					l.Label += " – " + pre
+				} else {
+					l.Label = pre
+				}
+			}
+			rest, restOff = trimSpan(rest[j+1:len(rest)-1], restOff+j+1)
+		}
+	}
+	off := restOff
+	for _, item := range strings.Split(rest, ",") {
+		itemOff := off
+		off += len(item) + 1
+		item, itemOff = trimSpan(item, itemOff)
+		if after, ok := strings.CutPrefix(item, "and "); ok {
+			item, itemOff = trimSpan(after, itemOff+len("and "))
+		}
+		if item == "" {
+			continue
+		}
+		l.Members = append(l.Members, splitAnd(item, itemOff)...)
+	}
+	return l
+}
+
+// splitAnd splits "Comoros and Mauritius" into two places but keeps
+// "Trinidad and Tobago" whole: from the left, it takes the longest run of
+// " and "-joined words that names a country, or else one part unresolved.
+func splitAnd(item string, off int) []Place {
+	const and = " and "
+	if !strings.Contains(item, and) {
+		c, _ := LookupCountry(item)
+		return []Place{{Text: item, Offset: off, Country: c}}
+	}
+	// starts[i] is the offset in item where part i begins.
+	var starts, ends []int
+	pos := 0
+	for {
+		i := strings.Index(item[pos:], and)
+		if i < 0 {
+			starts, ends = append(starts, pos), append(ends, len(item))
+			break
+		}
+		starts, ends = append(starts, pos), append(ends, pos+i)
+		pos += i + len(and)
+	}
+	var out []Place
+	for i := 0; i < len(starts); {
+		took := false
+		for j := len(starts) - 1; j >= i; j-- {
+			text := item[starts[i]:ends[j]]
+			if c, err := LookupCountry(text); err == nil {
+				out = append(out, Place{Text: text, Offset: off + starts[i], Country: c})
+				i, took = j+1, true
+				break
+			}
+		}
+		if !took {
+			text, o := trimSpan(item[starts[i]:ends[i]], off+starts[i])
+			if text != "" {
+				out = append(out, Place{Text: text, Offset: o})
+			}
+			i++
+		}
+	}
+	return out
+}
+
+// trimSpan trims spaces (any Unicode space) from s, whose first byte is at
+// offset off, and returns the trimmed text and its offset.
+func trimSpan(s string, off int) (string, int) {
+	t := strings.TrimLeft(s, " \t\u00a0\u202f")
+	off += len(s) - len(t)
+	// TrimLeft/Right with a cutset of multi-byte runes works on runes.
+	return strings.TrimRight(t, " \t\u00a0\u202f"), off
+}

@@ -1,0 +1,148 @@
+package tip
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// A Position is a place in a document: a 1-based line and a 1-based byte
+// column, as in [encoding/csv.ParseError]. The zero Position means "no
+// position" (a value built by hand rather than parsed).
+//
+// Every parsed model value in tipkit carries a Position. Downstream tests
+// that compare parsed values with hand-written ones drop them all with one
+// option:
+//
+//	cmp.Diff(want, got, cmpopts.IgnoreTypes(tip.Position{}))
+type Position struct {
+	Line int // 1-based line number
+	Col  int // 1-based byte column within the line
+}
+
+// IsValid reports whether p is a real position (Line > 0).
+func (p Position) IsValid() bool { return p.Line > 0 }
+
+// String returns "line:col", "line" when the column is unknown, or "-" for
+// the zero Position.
+func (p Position) String() string {
+	switch {
+	case p.Line <= 0:
+		return "-"
+	case p.Col <= 0:
+		return strconv.Itoa(p.Line)
+	}
+	return strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col)
+}
+
+// Before reports whether p comes before q in the document.
+func (p Position) Before(q Position) bool {
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Col < q.Col
+}
+
+// A LineReader reads a document line by line for tipkit's parsers. It
+// handles what text copied from web pages and PDFs brings: a UTF-8 byte
+// order mark at the start, CRLF and LF line ends mixed in one file, and lines of any length (a 10 MB description is one line, not a
+// "token too long" error). It keeps memory flat: only the current line is
+// held.
+//
+// Lines are returned as they are, apart from the line end and the leading
+// BOM; invalid UTF-8 and NUL bytes are reported by [CheckText], which
+// parsers call on each line so that they can report a position.
+type LineReader struct {
+	r    *bufio.Reader
+	buf  []byte
+	line int
+	err  error
+	off  int64 // byte offset of the current line
+	next int64 // byte offset of the line after it
+}
+
+// NewLineReader returns a LineReader reading from r.
+func NewLineReader(r io.Reader) *LineReader {
+	return &LineReader{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// Next advances to the next line and reports whether there is one.
+func (lr *LineReader) Next() bool {
+	if lr.err != nil {
+		return false
+	}
+	lr.buf = lr.buf[:0]
+	for {
+		chunk, err := lr.r.ReadSlice('\n')
+		lr.buf = append(lr.buf, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil {
+			if err != io.EOF {
+				lr.err = err
+			} else {
+				lr.err = io.EOF
+			}
+			if len(lr.buf) == 0 {
+				return false
+			}
+		}
+		break
+	}
+	lr.off = lr.next
+	lr.next += int64(len(lr.buf))
+	lr.line++
+	lr.buf = bytes.TrimRight(lr.buf, "\r\n")
+	if lr.line == 1 {
+		lr.buf = bytes.TrimPrefix(lr.buf, bom)
+	}
+	return true
+}
+
+var bom = []byte("\uFEFF")
+
+// Bytes returns the current line without its line end. The slice is valid
+// until the next call to Next.
+func (lr *LineReader) Bytes() []byte { return lr.buf }
+
+// Text returns the current line as a string.
+func (lr *LineReader) Text() string { return string(lr.buf) }
+
+// Line returns the 1-based number of the current line.
+func (lr *LineReader) Line() int { return lr.line }
+
+// Offset returns the byte offset of the start of the current line.
+func (lr *LineReader) Offset() int64 { return lr.off }
+
+// Err returns the first read error other than io.EOF.
+func (lr *LineReader) Err() error {
+	if lr.err == io.EOF {
+		return nil
+	}
+	return lr.err
+}
+
+// CheckText reports the 1-based byte column of the first invalid UTF-8
+// sequence or NUL byte in b, or 0 if b is clean text. A UTF-8 byte order
+// mark inside a line is treated as invisible, not as an error.
+func CheckText(b []byte) int {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c == 0 {
+				return i + 1
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i + 1
+		}
+		i += n
+	}
+	return 0
+}
