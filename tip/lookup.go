@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // LookupCountry returns the country a name, alias or code denotes. It
@@ -34,7 +35,18 @@ func LookupCountry(name string) (Country, error) {
 	if c, ok := t.exact[name]; ok {
 		return c, nil
 	}
-	return t.lookupSlow(name)
+	return t.lookupSlow(name, true)
+}
+
+// resolveName is LookupCountry without suggestions, for callers that only
+// need to know whether a name is a country (SplitPlaces tries many).
+func resolveName(name string) (Country, bool) {
+	t := loadTable()
+	if c, ok := t.exact[name]; ok {
+		return c, true
+	}
+	c, err := t.lookupSlow(name, false)
+	return c, err == nil
 }
 
 // MustLookupCountry is like LookupCountry but panics on error. It
@@ -47,7 +59,7 @@ func MustLookupCountry(name string) Country {
 	return c
 }
 
-func (t *countryTable) lookupSlow(name string) (Country, error) {
+func (t *countryTable) lookupSlow(name string, suggest bool) (Country, error) {
 	trimmed := strings.TrimSpace(CleanSpace(name))
 	if len(trimmed) <= 3 {
 		if c, ok := t.codes[strings.ToUpper(trimmed)]; ok {
@@ -64,6 +76,9 @@ func (t *countryTable) lookupSlow(name string) (Country, error) {
 	}
 	if len(cs) > 1 {
 		return 0, &AmbiguousCountryError{Name: name, Candidates: cs}
+	}
+	if !suggest {
+		return 0, ErrUnknownCountry
 	}
 	return 0, &UnknownCountryError{Name: name, Suggestions: t.suggest(key)}
 }
@@ -127,6 +142,22 @@ func normalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			switch {
+			case 'A' <= r && r <= 'Z':
+				b.WriteByte(byte(r) + 'a' - 'A')
+			case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == '-' || r == '.' || r == '_' || r == '*':
+				b.WriteByte(' ')
+			case r == '&':
+				b.WriteString(" and ")
+			case r == '`':
+				b.WriteByte('\'')
+			case r == '"':
+			default:
+				b.WriteByte(byte(r))
+			}
+			continue
+		}
 		r = unicode.ToLower(r)
 		if f, ok := foldRune[r]; ok {
 			b.WriteString(f)
@@ -179,9 +210,9 @@ var foldRune = map[rune]string{
 	'ý': "y", 'ÿ': "y",
 	'ź': "z", 'ż': "z", 'ž': "z",
 	'æ': "ae", 'œ': "oe",
-	'\u2018': "'", '\u2019': "'", '\u02bc': "'", '`': "'", '\u00b4': "'", '\u2032': "'",
+	'\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u00b4': "'", '\u2032': "'",
 	'\u2010': " ", '\u2011': " ", '\u2012': " ", '\u2013': " ", '\u2014': " ", '\u2212': " ",
-	'\u201c': "", '\u201d': "", '"': "",
+	'\u201c': "", '\u201d': "",
 }
 
 // invertComma turns "congo, republic of the" into "republic of the congo"

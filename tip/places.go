@@ -71,7 +71,7 @@ func SplitPlaces(s string) PlaceList {
 	if text == "" {
 		return l
 	}
-	if c, err := LookupCountry(text); err == nil {
+	if c, ok := resolveName(text); ok {
 		l.Members = []Place{{Text: text, Offset: base, Country: c}}
 		return l
 	}
@@ -103,8 +103,8 @@ func SplitPlaces(s string) PlaceList {
 		if after, ok := strings.CutPrefix(item, "and "); ok {
 			item, itemOff = trimSpan(after, itemOff+len("and "))
 		}
-		if item == "" {
-			continue
+		if item == "" || item == "and" {
+			continue // a connector, not a place
 		}
 		l.Members = append(l.Members, splitAnd(item, itemOff)...)
 	}
@@ -117,7 +117,7 @@ func SplitPlaces(s string) PlaceList {
 func splitAnd(item string, off int) []Place {
 	const and = " and "
 	if !strings.Contains(item, and) {
-		c, _ := LookupCountry(item)
+		c, _ := resolveName(item)
 		return []Place{{Text: item, Offset: off, Country: c}}
 	}
 	// starts[i] is the offset in item where part i begins.
@@ -137,7 +137,7 @@ func splitAnd(item string, off int) []Place {
 		took := false
 		for j := len(starts) - 1; j >= i; j-- {
 			text := item[starts[i]:ends[j]]
-			if c, err := LookupCountry(text); err == nil {
+			if c, ok := resolveName(text); ok {
 				out = append(out, Place{Text: text, Offset: off + starts[i], Country: c})
 				i, took = j+1, true
 				break
