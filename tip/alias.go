@@ -59,6 +59,20 @@ var aliases = []alias{
 	{"Macedonia, the former Yugoslav Republic of", "MKD"},
 	{"Former Yugoslav Republic of Macedonia", "MKD"},
 	{"Brunei Darussalam", "BRN"},
+	// World Bank (WDI) names, the other table researchers join on.
+	{"Korea, Rep.", "KOR"},
+	{"Korea, Dem. People's Rep.", "PRK"},
+	{"Congo, Dem. Rep.", "COD"},
+	{"Congo, Democratic Rep.", "COD"},
+	{"Congo, Rep.", "COG"},
+	{"Iran, Islamic Rep.", "IRN"},
+	{"Egypt, Arab Rep.", "EGY"},
+	{"Yemen, Rep.", "YEM"},
+	{"Venezuela, RB", "VEN"},
+	{"Macedonia, FYR", "MKD"},
+	{"Micronesia, Fed. Sts.", "FSM"},
+	{"Hong Kong SAR, China", "HKG"},
+	{"Macao SAR, China", "MAC"},
 	// Spellings of third-party copies of TIP tier lists (shared/data
 	// countries.PROVENANCE.md, "Names as written in placements.csv").
 	{"Bosnia-Herzegovina", "BIH"},

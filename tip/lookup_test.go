@@ -81,6 +81,12 @@ func TestLookupCountry(t *testing.T) {
 		{"United States", "USA", nil, ""},
 		{"UK", "GBR", nil, ""},
 		{"Macedonia", "MKD", nil, "seed 000, old name"},
+		// World Bank names.
+		{"Korea, Rep.", "KOR", nil, "WDI"},
+		{"Congo, Dem. Rep.", "COD", nil, "WDI"},
+		{"Congo, Rep.", "COG", nil, "WDI; never the DRC"},
+		{"Iran, Islamic Rep.", "IRN", nil, "WDI"},
+		{"Hong Kong SAR, China", "HKG", nil, "WDI"},
 		// St. and &.
 		{"St. Vincent and the Grenadines", "VCT", nil, "table form"},
 		{"Saint Vincent and the Grenadines", "VCT", nil, "Saint for St."},
