@@ -70,7 +70,7 @@ func (t *countryTable) lookupSlow(name string, suggest bool) (Country, error) {
 	if key == "" {
 		return 0, &UnknownCountryError{Name: name}
 	}
-	cs, err := t.resolveKey(key)
+	cs, err := t.resolveKey(key, true)
 	if err == nil {
 		return cs[0], nil
 	}
@@ -85,7 +85,7 @@ func (t *countryTable) lookupSlow(name string, suggest bool) (Country, error) {
 
 // resolveKey resolves a normalized key. It returns one country and a nil
 // error, several countries and a non-nil error (ambiguous), or none.
-func (t *countryTable) resolveKey(key string) ([]Country, error) {
+func (t *countryTable) resolveKey(key string, paren bool) ([]Country, error) {
 	if c, ok := t.norm[key]; ok {
 		return []Country{c}, nil
 	}
@@ -102,12 +102,14 @@ func (t *countryTable) resolveKey(key string) ([]Country, error) {
 	}
 	// "X (Y)": accept when X and Y agree, or when one names a country and
 	// the other does not contradict it.
-	if strings.HasSuffix(key, ")") {
+	// One level only: "A (B) (C)" is not a name, and recursion would make
+	// a long run of parentheses quadratic.
+	if paren && strings.HasSuffix(key, ")") {
 		if i := strings.LastIndexByte(key, '('); i > 0 {
 			outer := strings.TrimSpace(key[:i])
 			inner := strings.TrimSpace(key[i+1 : len(key)-1])
-			oc, oerr := t.resolveKey(outer)
-			ic, ierr := t.resolveKey(inner)
+			oc, oerr := t.resolveKey(outer, false)
+			ic, ierr := t.resolveKey(inner, false)
 			if ic == nil && len(inner) <= 3 {
 				if c, ok := t.codes[strings.ToUpper(inner)]; ok {
 					ic, ierr = []Country{c}, nil
@@ -294,6 +296,10 @@ func (e *AmbiguousCountryError) Error() string {
 // Unwrap returns ErrAmbiguousCountry.
 func (e *AmbiguousCountryError) Unwrap() error { return ErrAmbiguousCountry }
 
+// maxNameLen bounds the names that get spelling suggestions; the longest
+// name in the table is about 50 bytes.
+const maxNameLen = 100
+
 // maxSuggestions bounds the suggestions of an UnknownCountryError.
 const maxSuggestions = 4
 
@@ -309,6 +315,9 @@ func (t *countryTable) suggest(key string) []Country {
 	limit := 2 + len(key)/6
 	best := map[Country]cand{}
 	for k, c := range t.norm {
+		if len(key) > maxNameLen {
+			break // no country is named with a paragraph: do not spend O(n·m) on it
+		}
 		if abs(len(k)-len(key)) > limit {
 			continue
 		}

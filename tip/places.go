@@ -113,7 +113,8 @@ func SplitPlaces(s string) PlaceList {
 
 // splitAnd splits "Comoros and Mauritius" into two places but keeps
 // "Trinidad and Tobago" whole: from the left, it takes the longest run of
-// " and "-joined words that names a country, or else one part unresolved.
+// " and "-joined words (at most three) that names a country, or else one
+// part unresolved.
 func splitAnd(item string, off int) []Place {
 	const and = " and "
 	if !strings.Contains(item, and) {
@@ -135,7 +136,10 @@ func splitAnd(item string, off int) []Place {
 	var out []Place
 	for i := 0; i < len(starts); {
 		took := false
-		for j := len(starts) - 1; j >= i; j-- {
+		// No country name holds more than one "and" ("St. Vincent and the
+		// Grenadines"), so joining three parts is enough, and the split
+		// stays linear in the number of parts.
+		for j := min(len(starts)-1, i+2); j >= i; j-- {
 			text := item[starts[i]:ends[j]]
 			if c, ok := resolveName(text); ok {
 				out = append(out, Place{Text: text, Offset: off + starts[i], Country: c})
