@@ -1,0 +1,446 @@
+package grants
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/tipkit/tipkit/tip"
+)
+
+// A ProgramPage is what tipkit reads from the TIP Office's program pages and
+// announcements (seeds 001, 002 and 004): the kinds of programming it
+// funds, the themed examples of grantee work ("highlights"), and every
+// dollar figure, as a typed [Fact]. Nothing is dropped: a paragraph that is
+// none of these is kept in Other, page chrome and photo credits in Skipped,
+// and a dollar figure that cannot be read is a finding.
+type ProgramPage struct {
+	Title      string        // "INTERNATIONAL PROGRAMS TO COMBAT TRAFFICKING IN PERSONS"
+	Programs   []Program     // in page order
+	Highlights []Highlight   // in page order
+	Facts      []Fact        // every dollar figure understood, in page order
+	Other      []Paragraph   // paragraphs that are none of the above (introductions, quotes, news)
+	Skipped    []Paragraph   // page chrome, navigation and photo credits, with the reason
+	Findings   []tip.Finding // what was tolerated or not understood
+}
+
+// A Highlight is one themed example of grantee work.
+//
+//	## PROVIDING AND EXPANDING VICTIM SERVICES
+//	In **Thailand**, a grantee is expanding services for male victims …
+//
+// becomes Theme "PROVIDING AND EXPANDING VICTIM SERVICES", Countries
+// [Thailand]. A paragraph that names no country ("An NGO working in Africa
+// and Asia …") has none.
+type Highlight struct {
+	Theme     string        // "ENACTING ANTI-TRAFFICKING LEGAL FRAMEWORKS", letter-spacing of the PDF repaired
+	ThemeText string        // the heading as printed: "ENACTING ANTI-TR AFFICKING LEGAL FR AMEWORKS"
+	Places    []string      // the place names as written: "Ecuador", "Colombia", …, "the Democratic Republic of the Congo"
+	Countries []tip.Country // the countries they name
+	Text      string        // the paragraph, its lines joined
+	Pos       tip.Position  // its first line
+}
+
+// A Paragraph is a block of text kept as it is, with a reason when it was
+// set aside.
+type Paragraph struct {
+	Text   string       // lines joined with single spaces
+	Reason string       // for Skipped: "page chrome", "photo credit", "navigation"
+	Pos    tip.Position // first line
+}
+
+// ParseHighlights reads a TIP Office program page and returns its themed
+// highlights; see [ParseProgramPage] for the rest of the page.
+func ParseHighlights(r io.Reader) ([]Highlight, error) {
+	p, err := ParseProgramPage(r)
+	if p == nil {
+		return nil, err
+	}
+	return p.Highlights, err
+}
+
+// ParseProgramPage reads a TIP Office program page or announcement page: the
+// markdown of seed 001, the PDF text of seed 002 (lines wrapped, headings
+// letter-spaced "TR AFFICKING"), or the news items of seed 004. It
+// recognises:
+//
+//   - the title (the first heading);
+//   - program types: "**Bilateral and Regional:** …" or " »  Bilateral and
+//     Regional: …";
+//   - after "The following examples highlight …", a theme heading (markdown
+//     "##"/"###" or an upper-case line) and its paragraphs, each a
+//     [Highlight] with the countries it names in bold ("In **Tunisia**,")
+//     or in its opening phrase ("In the Democratic Republic of the Congo, a
+//     grantee …");
+//   - every dollar figure, as a [Fact] ("awarded a $600,000 grant to the
+//     Labor Rights Promotion Network (LPN)").
+//
+// The error is non-nil only for input that is not text (invalid UTF-8, NUL:
+// [tip.ErrEncoding], one [tip.ParseError] per line in a [tip.ErrorList]);
+// the page is returned with it, holding everything else.
+func ParseProgramPage(r io.Reader) (*ProgramPage, error) {
+	pp := &pageParser{page: &ProgramPage{}}
+	lr := tip.NewLineReader(r)
+	var errs tip.ErrorList
+	for lr.Next() {
+		if col := tip.CheckText(lr.Bytes()); col > 0 {
+			errs.Add(tip.Errorf("", tip.Position{Line: lr.Line(), Col: col}, "", tip.ErrEncoding, "not UTF-8 text"))
+			pp.flush()
+			continue
+		}
+		pp.line(lr.Line(), lr.Text())
+	}
+	pp.flush()
+	pp.endContinuation()
+	if err := lr.Err(); err != nil {
+		errs.Add(tip.Errorf("", tip.Position{Line: lr.Line() + 1}, "", tip.ErrSyntax, "read error: %v", err))
+	}
+	tip.SortFindings(pp.page.Findings)
+	return pp.page, errs.Err()
+}
+
+// A pageParser groups lines into paragraphs and classifies each.
+type pageParser struct {
+	page       *ProgramPage
+	para       []pageLine // lines of the paragraph being built
+	inExamples bool       // after "The following examples highlight"
+	theme      string     // current theme, normalized
+	themeText  string
+	heading    []pageLine // consecutive heading lines being joined
+	lastKind   int        // what the last paragraph became
+	cont       []string   // parts of a paragraph split by page breaks
+	contDst    *string    // where their join goes
+}
+
+const (
+	kindNone = iota
+	kindOther
+	kindHighlight
+)
+
+type pageLine struct {
+	line int
+	col  int // 1-based byte column where text starts
+	text string
+}
+
+func (pp *pageParser) line(n int, raw string) {
+	text := tip.CleanSpace(raw)
+	trimmed := strings.TrimSpace(text)
+	col := strings.Index(text, trimmed) + 1
+	pl := pageLine{n, col, trimmed}
+	switch {
+	case trimmed == "":
+		pp.flush()
+	case isLetterSpaced(trimmed):
+		pp.flush()
+		pp.skip(pl, "page chrome (letter-spaced running header)")
+	case trimmed == "|" || strings.HasSuffix(trimmed, " |"):
+		pp.flush()
+		pp.skip(pl, "navigation")
+	case strings.HasPrefix(trimmed, "©"):
+		pp.flush()
+		pp.skip(pl, "photo credit")
+	case strings.HasPrefix(trimmed, "#") || isUpperHeading(trimmed):
+		pp.flushPara()
+		h := strings.TrimSpace(strings.TrimLeft(trimmed, "#"))
+		pp.heading = append(pp.heading, pageLine{n, col + len(trimmed) - len(h), h})
+	default:
+		pp.flushHeading()
+		if len(pp.para) > 0 && (startsItem(trimmed) || endsSentence(pp.para[len(pp.para)-1].text)) {
+			pp.flushPara()
+		}
+		pp.para = append(pp.para, pl)
+		if strings.HasPrefix(trimmed, "– ") || strings.HasPrefix(trimmed, "— ") {
+			pp.flushPara() // an attribution line ends its quotation
+		}
+	}
+}
+
+// startsItem reports whether a line opens a list item of its own.
+func startsItem(s string) bool {
+	return strings.HasPrefix(s, "»") || strings.HasPrefix(s, "**")
+}
+
+// endsSentence reports whether a line ends a paragraph of one-line news
+// items (seed 004) rather than wrapping mid-sentence (seed 002).
+func endsSentence(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch r := []rune(s)[len([]rune(s))-1]; r {
+	case '.', '!', '?', '"', '”', '»', ':':
+		return true
+	}
+	return false
+}
+
+func (pp *pageParser) skip(pl pageLine, why string) {
+	pp.page.Skipped = append(pp.page.Skipped, Paragraph{Text: pl.text, Reason: why, Pos: tip.Position{Line: pl.line, Col: pl.col}})
+	pp.unread(pl, why)
+}
+
+// unread reports each dollar figure in a line that is not prose (a heading,
+// page chrome), so that none is skipped silently.
+func (pp *pageParser) unread(pl pageLine, where string) {
+	for i := 0; i < len(pl.text); i++ {
+		if pl.text[i] == '$' {
+			pp.page.Findings = append(pp.page.Findings, tip.Finding{
+				Rule: "grants/dollar-figure", Severity: tip.Warning, Pos: tip.Position{Line: pl.line, Col: pl.col + i},
+				Message: "dollar figure in " + where + " not read as a fact",
+			})
+		}
+	}
+}
+
+func (pp *pageParser) flush() {
+	pp.flushHeading()
+	pp.flushPara()
+}
+
+func (pp *pageParser) flushHeading() {
+	if len(pp.heading) == 0 {
+		return
+	}
+	var parts []string
+	for _, h := range pp.heading {
+		parts = append(parts, h.text)
+	}
+	text := strings.Join(parts, " ")
+	first := pp.heading[0]
+	pp.endContinuation()
+	pp.lastKind = kindNone // a heading ends what a page break split
+	for _, h := range pp.heading {
+		pp.unread(h, "a heading")
+	}
+	pp.heading = nil
+	switch {
+	case pp.page.Title == "" && len(pp.page.Programs) == 0 && len(pp.page.Other) == 0:
+		pp.page.Title = repairLetterSpacing(text)
+	case pp.inExamples:
+		pp.themeText = text
+		pp.theme = repairLetterSpacing(text)
+	default:
+		// A heading before the examples ("TIP Office programming
+		// includes:") introduces the program list; keep it as text.
+		pp.page.Other = append(pp.page.Other, Paragraph{Text: text, Pos: tip.Position{Line: first.line, Col: first.col}})
+	}
+}
+
+func (pp *pageParser) flushPara() {
+	if len(pp.para) == 0 {
+		return
+	}
+	lines := pp.para
+	pp.para = nil
+	parts := make([]string, len(lines))
+	for i, l := range lines {
+		parts[i] = l.text
+	}
+	text := strings.Join(parts, " ")
+	pos := tip.Position{Line: lines[0].line, Col: lines[0].col}
+	pp.facts(text, lines)
+	if pp.continues(text) {
+		return
+	}
+	pp.endContinuation()
+	pp.lastKind = kindNone
+	if prog, ok := pp.program(text, pos); ok {
+		pp.page.Programs = append(pp.page.Programs, prog)
+		return
+	}
+	if strings.HasPrefix(text, "The following examples highlight") {
+		pp.inExamples = true
+	}
+	if pp.inExamples && pp.theme != "" {
+		pp.page.Highlights = append(pp.page.Highlights, pp.highlight(text, pos))
+		pp.lastKind = kindHighlight
+		return
+	}
+	pp.page.Other = append(pp.page.Other, Paragraph{Text: text, Pos: pos})
+	pp.lastKind = kindOther
+}
+
+// continues appends a paragraph that a page break split off (it starts in
+// lower case, and the last paragraph ended mid-sentence) to that paragraph.
+func (pp *pageParser) continues(text string) bool {
+	r := []rune(text)
+	if len(r) == 0 || !unicode.IsLower(r[0]) {
+		return false
+	}
+	var last *string
+	switch {
+	case pp.lastKind == kindHighlight && len(pp.page.Highlights) > 0:
+		last = &pp.page.Highlights[len(pp.page.Highlights)-1].Text
+	case pp.lastKind == kindOther && len(pp.page.Other) > 0:
+		last = &pp.page.Other[len(pp.page.Other)-1].Text
+	default:
+		return false
+	}
+	if len(pp.cont) == 0 {
+		if endsSentence(*last) {
+			return false
+		}
+		pp.cont = append(pp.cont, *last)
+	} else if endsSentence(pp.cont[len(pp.cont)-1]) {
+		return false
+	}
+	// Gather the parts and join them once (endContinuation), so that a
+	// long run of page breaks costs linear time.
+	pp.cont = append(pp.cont, text)
+	pp.contDst = last
+	return true
+}
+
+// endContinuation writes the parts gathered by continues.
+func (pp *pageParser) endContinuation() {
+	if len(pp.cont) > 0 {
+		*pp.contDst = strings.Join(pp.cont, " ")
+	}
+	pp.cont, pp.contDst = nil, nil
+}
+
+// program reads "**Label:** description" and "» Label: description".
+func (pp *pageParser) program(text string, pos tip.Position) (Program, bool) {
+	var label, desc string
+	switch {
+	case strings.HasPrefix(text, "**"):
+		l, d, ok := strings.Cut(text[2:], ":**")
+		if !ok {
+			return Program{}, false
+		}
+		label, desc = l, d
+	case strings.HasPrefix(text, "»"):
+		l, d, ok := strings.Cut(strings.TrimPrefix(text, "»"), ":")
+		if !ok {
+			return Program{}, false
+		}
+		label, desc = l, d
+	default:
+		return Program{}, false
+	}
+	label = strings.TrimSpace(label)
+	p := Program{Label: label, Description: strings.TrimSpace(desc), Pos: pos}
+	t, err := ParseProgramType(label)
+	if err != nil {
+		pp.page.Findings = append(pp.page.Findings, tip.Finding{
+			Rule: "grants/program-type", Severity: tip.Warning, Pos: pos, Subject: label,
+			Message: "program type " + strconv.Quote(label) + " is not one tipkit knows; kept with type unknown",
+		})
+	}
+	p.Type = t
+	return p, true
+}
+
+// highlight finds the countries a paragraph names: bold spans in markdown,
+// or the opening phrase "In X, a grantee …".
+func (pp *pageParser) highlight(text string, pos tip.Position) Highlight {
+	h := Highlight{Theme: pp.theme, ThemeText: pp.themeText, Text: text, Pos: pos}
+	var spans []string
+	for rest := text; ; {
+		i := strings.Index(rest, "**")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(rest[i+2:], "**")
+		if j < 0 {
+			break
+		}
+		spans = append(spans, rest[i+2:i+2+j])
+		rest = rest[i+2+j+2:]
+	}
+	if len(spans) == 0 {
+		if after, ok := strings.CutPrefix(text, "In "); ok {
+			if k := strings.Index(after, ","); k > 0 {
+				l := tip.SplitPlaces(after[:k])
+				if len(l.Members) > 0 && len(l.Unresolved()) == 0 && l.Label == "" {
+					spans = append(spans, after[:k])
+				}
+			}
+		}
+	}
+	for _, s := range spans {
+		for _, m := range tip.SplitPlaces(s).Members {
+			h.Places = append(h.Places, m.Text)
+			if m.Country != 0 {
+				h.Countries = append(h.Countries, m.Country)
+				continue
+			}
+			pp.page.Findings = append(pp.page.Findings, tip.Finding{
+				Rule: "grants/highlight-place", Severity: tip.Warning, Pos: pos, Subject: m.Text,
+				Message: "highlight names " + strconv.Quote(m.Text) + ", which is not a country",
+			})
+		}
+	}
+	return h
+}
+
+// isUpperHeading reports whether a plain-text line is a heading: letters,
+// none lower case, at least two words. Seed 002's themes are such lines.
+func isUpperHeading(s string) bool {
+	letters, words := 0, len(strings.Fields(s))
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return words >= 2 && letters >= 8 && !strings.HasPrefix(s, "»")
+}
+
+// isLetterSpaced reports whether a line is a PDF running header set in
+// spaced capitals: "U N I T E D  STAT E S  D E PA RT M E N T  O F  STAT E".
+func isLetterSpaced(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 6 {
+		return false
+	}
+	short := 0
+	for _, w := range f {
+		if len(strings.Trim(w, ",.;:")) <= 2 {
+			short++
+		}
+	}
+	return short*10 >= len(f)*6
+}
+
+// shortWords are real one- and two-letter words, which the PDF's letter
+// spacing does not produce.
+var shortWords = map[string]bool{"A": true, "AN": true, "AND": true, "AS": true, "AT": true, "BY": true, "IN": true, "OF": true, "ON": true, "OR": true, "TO": true, "US": true}
+
+// repairLetterSpacing joins the fragments the PDF's kerning splits words
+// into: "ANTI-TR AFFICKING LEGAL FR AMEWORKS" → "ANTI-TRAFFICKING LEGAL
+// FRAMEWORKS". A fragment of one or two letters that is not a word joins
+// the next.
+func repairLetterSpacing(s string) string {
+	f := strings.Fields(s)
+	var out []string
+	for i := 0; i < len(f); i++ {
+		w := f[i]
+		for i+1 < len(f) {
+			last := w
+			if k := strings.LastIndexAny(w, "-–"); k >= 0 {
+				last = w[k+1:]
+			}
+			if len(last) == 0 || len(last) > 2 || shortWords[strings.ToUpper(last)] || !isLetters(last) {
+				break
+			}
+			i++
+			w += f[i]
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
