@@ -1,0 +1,317 @@
+package tiers
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tipkit/tipkit/tip"
+)
+
+// hist builds a history from rows "YEAR:TIER" for one country (Ruritania is
+// played by Malaysia), every year complete, and waivers at the given years.
+func hist(c tip.Country, rows string, waivers ...tip.ReportYear) *History {
+	h := &History{}
+	for _, f := range strings.Fields(rows) {
+		ys, ts, _ := strings.Cut(f, ":")
+		y, _ := strconv.Atoi(ys)
+		yr := Year{Year: tip.ReportYear(y), Completeness: Completeness{Known: []Tier{Tier1, Tier2, Tier2WatchList, Tier3, SpecialCase}}}
+		if ts != "-" && ts != "?" {
+			tier, err := ParseTier(ts)
+			if err != nil {
+				panic(err)
+			}
+			yr.Placements = []Placement{{Country: c, Year: tip.ReportYear(y), Tier: tier}}
+		}
+		if ts == "?" {
+			yr.Completeness.Known = nil
+		}
+		h.Years = append(h.Years, yr)
+	}
+	for _, w := range waivers {
+		h.Waivers = append(h.Waivers, Waiver{Country: c, Year: w, Grade: GradePrimary})
+	}
+	return h
+}
+
+var mys = tip.MustLookupCountry("Malaysia")
+
+// One row per rule edge; each names the rule it exercises.
+func TestCheckRules(t *testing.T) {
+	tests := []struct {
+		name, rule, rows string
+		waivers          []tip.ReportYear
+		want             []string // "year rule severity"
+	}{
+		{"third WL year with waiver (one-waiver rule)", RuleWaiverOnce, "2020:T2 2021:WL 2022:WL 2023:WL 2024:T2", []tip.ReportYear{2023}, nil},
+		{"third WL year without documented waiver", RuleWaiverOnce, "2020:T2 2021:WL 2022:WL 2023:WL 2024:T2", nil, []string{"2023 tiers/waiver-once warning"}},
+		{"fourth WL year after the 2019 amendment", RuleAutoDowngrade, "2020:WL 2021:WL 2022:WL 2023:WL", []tip.ReportYear{2022}, []string{"2023 tiers/auto-downgrade error"}},
+		{"fourth WL year under the two-year waiver", RuleWaiverTwoYears, "2009:WL 2010:WL 2011:WL 2012:WL 2013:T3", []tip.ReportYear{2011, 2012}, []string{"2013 tiers/auto-downgrade info"}},
+		{"fifth WL year under the two-year waiver", RuleAutoDowngrade, "2009:WL 2010:WL 2011:WL 2012:WL 2013:WL", []tip.ReportYear{2011, 2012}, []string{"2013 tiers/auto-downgrade error"}},
+		{"waiver in a second WL year", RuleWaiverOnce, "2020:T2 2021:WL 2022:WL", []tip.ReportYear{2022}, []string{"2022 tiers/waiver-once warning"}},
+		{"waiver on the wrong tier", RuleWaiverOnce, "2021:WL 2022:WL 2023:T2", []tip.ReportYear{2023}, []string{"2023 tiers/waiver-once error"}},
+		{"post-waiver limit: two WL years after waiver and downgrade", RulePostWaiver, "2019:WL 2020:WL 2021:WL 2022:T3 2023:WL 2024:WL", []tip.ReportYear{2021}, []string{"2022 tiers/auto-downgrade info", "2024 tiers/post-waiver-limit warning"}},
+		{"post-waiver limit: one WL year is allowed", RulePostWaiver, "2019:WL 2020:WL 2021:WL 2022:T3 2023:WL 2024:T2", []tip.ReportYear{2021}, []string{"2022 tiers/auto-downgrade info"}},
+		{"unknown year breaks the run: rules do not fire", RuleAutoDowngrade, "2020:WL 2021:? 2022:WL 2023:WL", nil, nil},
+		{"special case gap is not a Watch List year", RuleAutoDowngrade, "2020:WL 2021:SC 2022:WL 2023:WL", nil, nil},
+		{"absent one year ends the run", RuleAutoDowngrade, "2020:WL 2021:- 2022:WL 2023:WL", nil, nil},
+		{"WL years before 2009 do not count", RuleAutoDowngrade, "2006:WL 2007:WL 2008:WL 2009:WL", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, ok := RuleByID(tt.rule); !ok {
+				t.Fatalf("no rule %q", tt.rule)
+			}
+			var got []string
+			for _, f := range Check(hist(mys, tt.rows, tt.waivers...)) {
+				if f.Rule == RuleSpecialWatch {
+					continue // compares with the published 2023 count, which a hand-made history cannot match
+				}
+				got = append(got, f.Subject+" "+f.Rule+" "+f.Severity.String())
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("Check (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestEligibleRules(t *testing.T) {
+	tests := []struct {
+		name, rows string
+		waivers    []tip.ReportYear
+		y          tip.ReportYear
+		allowed    string
+		denyRule   string
+		waiver     bool
+	}{
+		{"two WL years: waiver available", "2021:WL 2022:WL", nil, 2023, "1 2 2WL 3", "", true},
+		{"waiver used: up or down", "2021:WL 2022:WL 2023:WL", []tip.ReportYear{2023}, 2024, "1 2 3", RuleWaiverOnce, false},
+		{"two-year waiver era: second waiver available", "2009:WL 2010:WL 2011:WL", []tip.ReportYear{2011}, 2012, "1 2 2WL 3", "", true},
+		{"post-waiver limit", "2019:WL 2020:WL 2021:WL 2022:T3 2023:WL", []tip.ReportYear{2021}, 2024, "1 2 3", RulePostWaiver, false},
+		{"fresh", "2022:T2 2023:T2", nil, 2024, "1 2 2WL 3", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := Eligible(hist(mys, tt.rows, tt.waivers...), mys, tt.y)
+			var a []string
+			for _, tier := range e.Allowed {
+				a = append(a, tier.Code())
+			}
+			if got := strings.Join(a, " "); got != tt.allowed {
+				t.Errorf("Allowed = %s, want %s", got, tt.allowed)
+			}
+			if tt.denyRule != "" && (len(e.Denied) != 1 || e.Denied[0].Rule != tt.denyRule || e.Denied[0].Tier != Tier2WatchList) {
+				t.Errorf("Denied = %+v, want Watch List by %s", e.Denied, tt.denyRule)
+			}
+			if e.WaiverAvailable != tt.waiver {
+				t.Errorf("WaiverAvailable = %v", e.WaiverAvailable)
+			}
+		})
+	}
+}
+
+var headerCounts = regexp.MustCompile(`(Tier 1|Tier 2 Watch List|Tier 2|Tier 3|Special Case) (\d+)`)
+
+// Every embedded year file's rows match the counts its header states.
+func TestDefaultYearCounts(t *testing.T) {
+	h := Default()
+	if len(h.Years) != 25 || h.Years[0].Year != 2001 || h.Years[24].Year != 2025 {
+		t.Fatalf("Default holds %d years", len(h.Years))
+	}
+	checked := 0
+	for _, yr := range h.Years {
+		b, err := dataFS.ReadFile(fmt.Sprintf("data/years/%d.txt", yr.Year))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var header string
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "# Completeness:") {
+				header = l
+			}
+		}
+		m := headerCounts.FindAllStringSubmatch(strings.SplitN(header, ")", 2)[0], -1)
+		if len(m) < 3 {
+			continue // partial years state no per-tier counts
+		}
+		// The header counts the rows above a "# --- Supplement" line (rows
+		// added from a second source); the history holds every row.
+		headerRows, allRows := map[string]int{}, 0
+		supplement := false
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "# --- Supplement") {
+				supplement = true
+			}
+			tierText, _, ok := strings.Cut(l, "|")
+			if strings.HasPrefix(l, "#") || !ok {
+				continue
+			}
+			allRows++
+			if !supplement {
+				headerRows[tierText]++
+			}
+		}
+		for _, mm := range m {
+			n, _ := strconv.Atoi(mm[2])
+			if headerRows[mm[1]] != n {
+				t.Errorf("%d %s: %d rows, header says %d", yr.Year, mm[1], headerRows[mm[1]], n)
+			}
+		}
+		src := fmt.Sprintf("years/%d.txt", yr.Year)
+		held := 0
+		for _, p := range yr.Placements {
+			if p.Source == src {
+				held++
+			}
+		}
+		if yr.Year != 2023 && held != allRows {
+			t.Errorf("%d: history holds %d rows of %s, the file has %d", yr.Year, held, src, allRows)
+		}
+		checked++
+	}
+	if checked < 15 {
+		t.Errorf("only %d years had header counts", checked)
+	}
+	for _, f := range h.Findings {
+		if f.Rule == "tiers/unresolved-name" {
+			t.Errorf("unresolved: %v", f)
+		}
+	}
+}
+
+func TestDefault2023(t *testing.T) {
+	h := Default()
+	y := h.Year(2023)
+	n := map[Tier]int{}
+	for _, p := range y.Placements {
+		n[p.Tier]++
+	}
+	if d := cmp.Diff(map[Tier]int{Tier1: 30, Tier2: 105, Tier2WatchList: 26, Tier3: 24, SpecialCase: 3}, n); d != "" {
+		t.Errorf("2023 counts (-want +got):\n%s", d)
+	}
+	if p, st := h.At(tip.MustLookupCountry("Dominican Republic"), 2023); st != StatusPlaced || p.Tier != Tier2WatchList {
+		t.Errorf("Dominican Republic 2023 = %v %v", p.Tier, st)
+	}
+	if got := Restricted(h, 2024); len(got) != 24 {
+		t.Errorf("Restricted(FY2024) = %d countries, want 24", len(got))
+	}
+	for _, c := range y.StateSponsored {
+		if p, _ := h.At(c, 2023); p.Tier != Tier3 {
+			t.Errorf("state-sponsored %s on %s", c.Name(), p.Tier)
+		}
+	}
+	if got := len(SpecialWatchList(h, 2023)); got != 26 {
+		t.Errorf("special watch list 2023 = %d, want 26 computable (28 published)", got)
+	}
+	// The raw seed stays as printed.
+	if r := DefaultReport(); len(r.PlacementsOf(tip.MustLookupCountry("Montenegro"))) != 2 {
+		t.Error("DefaultReport lost Montenegro's second placement")
+	}
+	// Unknown is not absent: 2018 is partial.
+	if _, st := h.At(tip.MustLookupCountry("Germany"), 2018); st != StatusUnknown {
+		t.Errorf("Germany 2018 status = %v, want unknown", st)
+	}
+	for fy := tip.FiscalYear(2002); fy <= 2026; fy++ {
+		r := Restricted(h, fy)
+		known := h.Year(tip.ReportYear(fy-1)).Completeness.Knows(Tier3)
+		if (r != nil) != known {
+			t.Errorf("Restricted(%d) = %d countries; Tier 3 known: %v", fy, len(r), known)
+		}
+	}
+}
+
+// The documented history: first automatic downgrades in 2013, every
+// documented waiver in a third or fourth Watch List year where checkable,
+// the open (F) question for Algeria.
+func TestCheckDefaultDocumentedCases(t *testing.T) {
+	fs := Check(Default())
+	var first []string
+	for _, f := range fs {
+		if f.Rule == RuleAutoDowngrade && strings.Contains(f.Message, "maximum of waivers") && f.Subject == "2013" {
+			first = append(first, f.Country.ISO3())
+		}
+		if f.Rule == RuleAutoDowngrade && strings.Contains(f.Message, "maximum of waivers") && f.Subject < "2013" {
+			t.Errorf("exhausted-waiver downgrade before 2013: %v", f)
+		}
+	}
+	slices.Sort(first)
+	if d := cmp.Diff([]string{"CHN", "RUS", "UZB"}, first); d != "" {
+		t.Errorf("2013 automatic downgrades (-want +got):\n%s", d)
+	}
+	for _, f := range fs {
+		if (f.Rule == RuleWaiverOnce || f.Rule == RuleWaiverTwoYears) && f.Severity == tip.Error {
+			t.Errorf("documented waiver off the rule: %v", f)
+		}
+	}
+	found := false
+	for _, f := range fs {
+		if f.Rule == RulePostWaiver && f.Country == tip.MustLookupCountry("Algeria") && f.Subject == "2025" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no (F) finding for Algeria 2024–2025")
+	}
+	for _, w := range []string{"Congo, Republic of the", "Solomon Islands", "Vanuatu"} {
+		c := tip.MustLookupCountry(w)
+		if run, _ := Default().watchRun(c, 2025); run != 3 || !Default().Waived(c, 2025) {
+			t.Errorf("%s 2025: run %d, waived %v", w, run, Default().Waived(c, 2025))
+		}
+	}
+}
+
+func TestCheckGolden(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# tiers.Check(tiers.Default()): every finding over 2001–2025, reviewed.\n")
+	b.WriteString("# auto-downgrade info: a Tier 3 year after two or more Watch List years (\"maximum of waivers\" = waivers used up).\n")
+	b.WriteString("# waiver-2y/waiver-once warning: a 3rd/4th Watch List year with no documented waiver (waivers.md §5 lists these as inferred).\n")
+	b.WriteString("# waiver-once info: a documented waiver whose earlier years are partial (2016–2019) and cannot be checked.\n")
+	b.WriteString("# post-waiver-limit warning: the open (F) question of waivers.md §4 (Algeria, and the same pattern elsewhere).\n")
+	b.WriteString("# special-watch-list info: 26 computable against 28 published, 2022 Tier 1/2 partial.\n")
+	for _, f := range Check(Default()) {
+		b.WriteString(f.String() + "\n")
+	}
+	golden := filepath.Join("testdata", "check.golden.txt")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), b.String()); d != "" {
+		t.Errorf("Check golden (-want +got; go test -update):\n%s", d)
+	}
+}
+
+func TestWaiversMatchMarkdown(t *testing.T) {
+	md, err := os.ReadFile("data/waivers.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := string(md)
+	sec = sec[strings.Index(sec, "## 1."):strings.Index(sec, "## 2.")]
+	for _, w := range Default().Waivers {
+		row := ""
+		for _, l := range strings.Split(sec, "\n") {
+			if strings.HasPrefix(l, fmt.Sprintf("| %d |", w.Year)) {
+				row = l
+			}
+		}
+		if !strings.Contains(row, w.Name) {
+			t.Errorf("waiver %d %s not in waivers.md's row %q", w.Year, w.Name, row)
+		}
+	}
+	if n := len(Default().Waivers); n != 64 {
+		t.Errorf("%d waivers, want 64", n)
+	}
+}
