@@ -1,0 +1,110 @@
+package tiers_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tipkit/tipkit/tiers"
+	"github.com/tipkit/tipkit/tip"
+)
+
+func ExampleParseTier() {
+	for _, s := range []string{"Tier 2 Watch List", "T2WL", "Watchlist", "tier 3", "Special Case"} {
+		t, _ := tiers.ParseTier(s)
+		score, ranked := t.Score()
+		fmt.Printf("%-18q %-18s %-3s %v %v\n", s, t, t.Code(), score, ranked)
+	}
+	// Output:
+	// "Tier 2 Watch List" Tier 2 Watch List  2WL 2.5 true
+	// "T2WL"             Tier 2 Watch List  2WL 2.5 true
+	// "Watchlist"        Tier 2 Watch List  2WL 2.5 true
+	// "tier 3"           Tier 3             3   3 true
+	// "Special Case"     Special Case       SC  0 false
+}
+
+// A report's lists as they come off a web page: a misprint, an NBSP, and
+// the Guide to the Tiers' heading followed by prose, which is not a list.
+func ExampleParseReportLax() {
+	const text = `2023 Trafficking in Persons Report
+
+Tier 2
+
+Countries whose governments do not fully meet the TVPA’s minimum standards.
+
+Tier 2
+
+  • Togo
+  • Tongo
+  • Turkey` + "\u00a0" + `
+`
+	r, err := tiers.ParseReportLax(strings.NewReader(text))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range r.Placements {
+		fmt.Printf("%d %s %s (%q at %v)\n", p.Year, p.Tier, p.Country.ISO3(), p.Name, p.Pos)
+	}
+	for _, f := range r.Findings {
+		fmt.Println(f.Rule, f.Pos)
+	}
+	// Output:
+	// 2023 Tier 2 TGO ("Togo" at 9:7)
+	// 2023 Tier 2 TON ("Tongo" at 10:7)
+	// 2023 Tier 2 TUR ("Turkey" at 11:7)
+	// tiers/erratum 10:7
+}
+
+func ExampleHistory_Timeline() {
+	h := tiers.Default()
+	for _, e := range h.Timeline(tip.MustLookupCountry("Algeria")) {
+		if e.Year < 2018 {
+			continue
+		}
+		w := ""
+		if e.Waiver {
+			w = " (waiver)"
+		}
+		fmt.Printf("%d %s%s\n", e.Year, map[bool]string{true: e.Tier.String(), false: e.Status.String()}[e.Status == tiers.StatusPlaced], w)
+	}
+	// Output:
+	// 2018 unknown
+	// 2019 Tier 2 Watch List (waiver)
+	// 2020 Tier 3
+	// 2021 Tier 3
+	// 2022 Tier 2 Watch List
+	// 2023 Tier 3
+	// 2024 Tier 2 Watch List
+	// 2025 Tier 2 Watch List
+}
+
+func ExampleEligible() {
+	h := tiers.Default()
+	e := tiers.Eligible(h, tip.MustLookupCountry("Congo, Republic of the"), 2026)
+	fmt.Println(e.Allowed)
+	for _, d := range e.Denied {
+		fmt.Printf("not %s (%s): %s\n", d.Tier, d.Rule, d.Reason)
+	}
+	// Output:
+	// [Tier 1 Tier 2 Tier 3]
+	// not Tier 2 Watch List (tiers/waiver-once): 3 consecutive Watch List years (2023–2025) and the waiver is used up (1 allowed under the rule in force): up to Tier 2 or down to Tier 3
+}
+
+func ExampleCheck() {
+	for _, f := range tiers.Check(tiers.Default()) {
+		if f.Rule == tiers.RulePostWaiver && f.Subject == "2025" {
+			fmt.Println(f.Message)
+		}
+	}
+	// Output:
+	// 2025: Algeria: 2nd consecutive Watch List year (2024–2025) after a waiver (2019) and a downgrade to Tier 3 (2020); the (F) text of 2023 allows 1. Open question: whether (F) limits only the years right after the downgrade
+}
+
+func ExampleRestricted() {
+	h := tiers.Default()
+	fmt.Println(len(tiers.Restricted(h, 2024)), "governments face Tier 3 restrictions in FY2024")
+	fmt.Println(tiers.Restricted(h, 2019) == nil, "(FY2019: the 2018 Tier 3 list is not fully known)")
+	// Output:
+	// 24 governments face Tier 3 restrictions in FY2024
+	// true (FY2019: the 2018 Tier 3 list is not fully known)
+}
