@@ -169,13 +169,13 @@ type MoveKind uint8
 
 // The kinds of Move.
 const (
-	MoveUnknown   MoveKind = iota // a side is unknown
-	MoveSame                      // same tier
-	MoveUp                        // a better ranked tier
-	MoveDown                      // a worse ranked tier
-	MoveEntry                     // absent before, placed after
-	MoveExit                      // placed before, absent after
-	MoveUnranked                  // to or from Special Case: neither up nor down
+	MoveUnknown  MoveKind = iota // a side is unknown
+	MoveSame                     // same tier
+	MoveUp                       // a better ranked tier
+	MoveDown                     // a worse ranked tier
+	MoveEntry                    // absent before, placed after
+	MoveExit                     // placed before, absent after
+	MoveUnranked                 // to or from Special Case: neither up nor down
 )
 
 // String returns "unknown", "same", "up", "down", "entry", "exit" or "unranked".
