@@ -1,0 +1,116 @@
+package cspa
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// An Authority is a kind of assistance or licensing the CSPA bars for a
+// listed government (22 U.S.C. 2370c-1(a)), or that its waivers name. The
+// zero Authority is unknown.
+type Authority uint8
+
+// The authorities.
+const (
+	AuthorityUnknown Authority = iota
+	IMET                       // International Military Education and Training (22 U.S.C. 2347)
+	FMF                        // Foreign Military Financing (22 U.S.C. 2763)
+	EDA                        // Excess Defense Articles (22 U.S.C. 2321j)
+	PKO                        // Peacekeeping Operations (22 U.S.C. 2348), with the exceptions of 2370c-1(c)
+	DCS                        // licenses for direct commercial sales of military equipment
+	Section333                 // support under 10 U.S.C. 333, which the waivers also name; not in 404(a)
+)
+
+// Barred lists the authorities section 404(a) bars, in the statute's order.
+var Barred = []Authority{EDA, IMET, PKO, FMF, DCS}
+
+// ErrAuthority is wrapped by the error ParseAuthority returns for a wording
+// it does not know.
+var ErrAuthority = errors.New("unknown authority")
+
+var authorityNames = [...]string{"", "IMET", "FMF", "EDA", "PKO", "DCS", "10 U.S.C. 333"}
+
+var authorityLong = [...]string{"", "International Military Education and Training", "Foreign Military Financing",
+	"Excess Defense Articles", "Peacekeeping Operations", "Direct Commercial Sales", "Support under 10 U.S.C. 333"}
+
+// String returns the acronym ("IMET") or "10 U.S.C. 333"; "" for the zero value.
+func (a Authority) String() string {
+	if int(a) < len(authorityNames) {
+		return authorityNames[a]
+	}
+	return fmt.Sprintf("Authority(%d)", uint8(a))
+}
+
+// Name returns the long name: "International Military Education and Training".
+func (a Authority) Name() string {
+	if int(a) < len(authorityLong) {
+		return authorityLong[a]
+	}
+	return a.String()
+}
+
+// authorityRE finds authority mentions in running text; the 405(c) report
+// writes "International Military Education Training" without "and", and
+// the determinations "10 U.S.C. 331/333".
+var authorityRE = []struct {
+	a  Authority
+	re *regexp.Regexp
+}{
+	{IMET, regexp.MustCompile(`(?i)\binternational military education (?:and )?training\b|\bIMET\b`)},
+	{FMF, regexp.MustCompile(`(?i)\bforeign military financing\b|\bFMF\b`)},
+	{EDA, regexp.MustCompile(`(?i)\bexcess defense articles\b|\bEDA\b`)},
+	{PKO, regexp.MustCompile(`(?i)\bpeacekeeping operations\b|\bPKO\b`)},
+	{DCS, regexp.MustCompile(`(?i)\bdirect commercial sales?\b|\bDCS\b`)},
+	{Section333, regexp.MustCompile(`(?i)\b10 U\.?S\.?C\.? (?:§ ?)?(?:331/)?333\b|\bsection 333\b`)},
+}
+
+// findAuthorities returns the authorities text mentions, in Authority order.
+func findAuthorities(s string) []Authority {
+	var out []Authority
+	for _, r := range authorityRE {
+		if r.re.MatchString(s) {
+			out = append(out, r.a)
+		}
+	}
+	return out
+}
+
+// ParseAuthority reads an authority by its acronym ("PKO"), its long name
+// ("Peacekeeping Operations", "International Military Education Training"),
+// or its statute ("10 U.S.C. 333", "section 333"). Case does not matter.
+func ParseAuthority(s string) (Authority, error) {
+	t := strings.TrimSpace(s)
+	for _, r := range authorityRE {
+		if loc := r.re.FindStringIndex(t); loc != nil && loc[0] == 0 && loc[1] == len(t) {
+			return r.a, nil
+		}
+	}
+	if t == "333" {
+		return Section333, nil
+	}
+	return AuthorityUnknown, fmt.Errorf("cspa: %q: %w", s, ErrAuthority)
+}
+
+// MarshalText writes String's form.
+func (a Authority) MarshalText() ([]byte, error) {
+	if a > Section333 {
+		return nil, fmt.Errorf("cspa: invalid Authority %d", uint8(a))
+	}
+	return []byte(a.String()), nil
+}
+
+// UnmarshalText reads what ParseAuthority reads; "" gives the zero value.
+func (a *Authority) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*a = AuthorityUnknown
+		return nil
+	}
+	v, err := ParseAuthority(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}

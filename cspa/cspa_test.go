@@ -1,0 +1,307 @@
+package cspa
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tipkit/tipkit/tip"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const seed003 = "../testdata/seeds/003_b74ef491153902c4.txt"
+
+func readSeed(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile(seed003)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func iso3(cs []tip.Country) string {
+	var s []string
+	for _, c := range cs {
+		s = append(s, c.ISO3())
+	}
+	return strings.Join(s, " ")
+}
+
+func TestParseListSeed(t *testing.T) {
+	l, err := ParseList(bytes.NewReader(readSeed(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Year != 2023 || len(l.Countries) != 17 {
+		t.Fatalf("list %d with %d governments, want 2023 with 17", l.Year, len(l.Countries))
+	}
+	want := "AFG MMR CAF COD EGY ERI IRN LBY MLI RUS RWA SOM SSD SYR TUR VEN YEM"
+	if got := iso3(l.Countries); got != want {
+		t.Errorf("countries = %s\nwant       %s", got, want)
+	}
+	if l.Names[14] != "Türkiye" || l.Names[3] != "Democratic Republic of the Congo" {
+		t.Errorf("names as written: %q, %q", l.Names[14], l.Names[3])
+	}
+	if l.From != tip.MustParseDate("2022-04-01") || l.To != tip.MustParseDate("2023-03-31") {
+		t.Errorf("period %v – %v", l.From, l.To)
+	}
+	if l.Pos.Line != 473 || l.Positions[0] != (tip.Position{Line: 475, Col: 7}) {
+		t.Errorf("positions: list %v, first %v", l.Pos, l.Positions[0])
+	}
+	// The section alone reads the same.
+	sec := strings.Join(strings.Split(string(readSeed(t)), "\n")[472:492], "\n")
+	l2, err := ParseList(strings.NewReader(sec))
+	if err != nil || iso3(l2.Countries) != want {
+		t.Errorf("section only: %v, %s", err, iso3(l2.Countries))
+	}
+}
+
+func TestParseListErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		pos      string
+		sentinel error
+		laxN     int
+	}{
+		{"unknown country", "The 2023 CSPA List Includes Governments of the following countries:\n  • Narnia\n  • Iran\n", "2:7", tip.ErrUnknownCountry, 2},
+		{"empty bullet", "The 2023 CSPA List Includes Governments of the following countries:\n  • \n", "2:7", tip.ErrMissing, 0},
+		{"duplicate", "The 2023 CSPA List Includes Governments of the following countries:\n- Iran\n- Iran\n", "3:3", tip.ErrDuplicate, 2},
+		{"no list", "Tier 1\n  • Chile\n", "1:1", tip.ErrMissing, 0},
+		{"empty input", "", "1:1", tip.ErrMissing, 0},
+		{"NUL byte", "The 2023 CSPA List Includes Governments of the following countries:\n  • Ir\x00an\n", "2:9", tip.ErrEncoding, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseList(strings.NewReader(tt.in))
+			var pe *tip.ParseError
+			if !errors.As(err, &pe) || pe.Pos().String() != tt.pos || !errors.Is(err, tt.sentinel) {
+				t.Errorf("err = %v, want %v at %s", err, tt.sentinel, tt.pos)
+			}
+			l, _, _ := ParseListLax(strings.NewReader(tt.in))
+			if len(l.Countries) != tt.laxN {
+				t.Errorf("lax kept %d names, want %d", len(l.Countries), tt.laxN)
+			}
+		})
+	}
+}
+
+func Test405cSeed(t *testing.T) {
+	r, err := Parse405c(bytes.NewReader(readSeed(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Year != 2022 || iso3(r.Violations) != "AFG MMR CAF COD IRN MLI RUS SOM SSD SYR VEN YEM" {
+		t.Errorf("Section 1: %d %s", r.Year, iso3(r.Violations))
+	}
+	if r.From != tip.MustParseDate("April 1, 2021") || r.To != tip.MustParseDate("March 31, 2022") {
+		t.Errorf("Section 1 period %v – %v", r.From, r.To)
+	}
+	if r.NotPlannedFY != 2023 || iso3(r.NotPlanned) != "AFG MMR IRN MLI RUS SSD SYR VEN" {
+		t.Errorf("Section 2: FY%d %s", r.NotPlannedFY, iso3(r.NotPlanned))
+	}
+	var ws []string
+	for _, w := range r.Waivers {
+		ws = append(ws, w.String())
+		if w.Date != tip.MustParseDate("October 3, 2022") || w.FiscalYear != 2023 {
+			t.Errorf("%s: date %v", w.Country.Name(), w.Date)
+		}
+	}
+	want := []string{
+		"FY2023 Central African Republic, in part: IMET, PKO, DCS (DCS: licenses related to other U.S. government assistance)",
+		"FY2023 Congo, Democratic Republic of the, in part: IMET, PKO, DCS (DCS: licenses related to other U.S. government assistance)",
+		"FY2023 Somalia, in part: IMET, PKO, DCS, 10 U.S.C. 333 (DCS: licenses related to other U.S. government assistance)",
+		"FY2023 Yemen, in part: IMET, PKO, DCS, 10 U.S.C. 333 (DCS: licenses related to other U.S. government assistance)",
+		"FY2023 Russia, in part: DCS (solely for direct commercial sales in connection with the International Space Station)",
+	}
+	if d := cmp.Diff(want, ws); d != "" {
+		t.Errorf("Section 3 (-want +got):\n%s", d)
+	}
+	if r.AsOf != tip.MustParseDate("2023-04-20") || len(r.Provided) != 7 {
+		t.Errorf("Section 5: as of %v, %d amounts", r.AsOf, len(r.Provided))
+	}
+	if got := r.Total().StringFixed(2); got != "57956682.43" {
+		t.Errorf("Section 5 total = %s, want 57956682.43", got)
+	}
+	if a := r.Provided[4]; a.Country.ISO3() != "SOM" || a.Authority != PKO || a.Amount.String() != "40552358.14" || a.Pos.Line != 1814 {
+		t.Errorf("Somalia PKO = %+v", a)
+	}
+}
+
+func Test405cErrors(t *testing.T) {
+	head := "Section 1: Countries in Violation of the Standards Under the CSPA in 2022\n\nSection 5: Description\n\nSomalia\n"
+	tests := []struct {
+		name, in, pos string
+		sentinel      error
+	}{
+		{"amount without authority", head + "Training of some kind $5.00\n", "6:1", tip.ErrSyntax},
+		{"amount that is not money", head + "Peacekeeping Operations $1,00,0\n", "6:25", tip.ErrAmount},
+		{"amount before a country", "Section 1: Countries in Violation of the Standards Under the CSPA in 2022\nSection 5: x\nPeacekeeping Operations $5\n", "3:1", tip.ErrMissing},
+		{"no report", "nothing here\n", "1:1", tip.ErrMissing},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse405c(strings.NewReader(tt.in))
+			var pe *tip.ParseError
+			if !errors.As(err, &pe) || pe.Pos().String() != tt.pos || !errors.Is(err, tt.sentinel) {
+				t.Errorf("err = %v, want %v at %s", err, tt.sentinel, tt.pos)
+			}
+		})
+	}
+}
+
+func Test405cGolden(t *testing.T) {
+	r, err := Parse405c(bytes.NewReader(readSeed(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.MarshalIndent(r, "", "  ")
+	golden := filepath.Join("testdata", "report405c.golden.json")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), string(got)+"\n"); d != "" {
+		t.Errorf("golden (-want +got; go test -update):\n%s", d)
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name string
+		p    Person
+		ok   bool
+		c    Clause
+	}{
+		{"17, government, direct part", Person{Age: 17, Force: GovernmentForce, Recruitment: Voluntary, DirectPart: true}, true, ClauseI},
+		{"18, government, direct part", Person{Age: 18, Force: GovernmentForce, DirectPart: true}, false, ClauseNone},
+		{"17, compulsory, support role", Person{Age: 17, Force: GovernmentForce, Recruitment: Compulsory, Role: "cook"}, true, ClauseII},
+		{"18, compulsory", Person{Age: 18, Force: GovernmentForce, Recruitment: Compulsory}, false, ClauseNone},
+		{"14, voluntary, support role", Person{Age: 14, Force: GovernmentForce, Recruitment: Voluntary, Role: "porter"}, true, ClauseIII},
+		{"15, voluntary, support role", Person{Age: 15, Force: GovernmentForce, Recruitment: Voluntary, Role: "porter"}, false, ClauseNone},
+		{"15, voluntary, direct part", Person{Age: 15, Force: GovernmentForce, Recruitment: Voluntary, DirectPart: true}, true, ClauseI},
+		{"16, recruitment unknown, support role", Person{Age: 16, Force: GovernmentForce, Role: "messenger"}, false, ClauseNone},
+		{"17, non-state, support role", Person{Age: 17, Force: NonStateForce, Role: "guard"}, true, ClauseIV},
+		{"18, non-state, direct part", Person{Age: 18, Force: NonStateForce, DirectPart: true}, false, ClauseNone},
+		{"12, force unknown", Person{Age: 12}, false, ClauseNone},
+	}
+	for _, tt := range tests {
+		ok, c := Classify(tt.p)
+		if ok != tt.ok || c != tt.c {
+			t.Errorf("%s: Classify = %v, %v; want %v, %v", tt.name, ok, c, tt.ok, tt.c)
+		}
+	}
+}
+
+func TestParseAuthority(t *testing.T) {
+	for in, want := range map[string]Authority{
+		"IMET": IMET, "International Military Education and Training": IMET, "International Military Education Training": IMET,
+		"pko": PKO, "Peacekeeping Operations": PKO, "FMF": FMF, "Foreign Military Financing": FMF, "Excess Defense Articles": EDA,
+		"EDA": EDA, "DCS": DCS, "direct commercial sales": DCS, "10 U.S.C. 333": Section333, "10 U.S.C. 331/333": Section333, "section 333": Section333,
+	} {
+		got, err := ParseAuthority(in)
+		if err != nil || got != want {
+			t.Errorf("ParseAuthority(%q) = %v, %v; want %v", in, got, err, want)
+		}
+		var u Authority
+		b, _ := got.MarshalText()
+		if err := u.UnmarshalText(b); err != nil || u != got {
+			t.Errorf("round trip %v: %v %v", got, u, err)
+		}
+	}
+	if _, err := ParseAuthority("IMET and PKO"); !errors.Is(err, ErrAuthority) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestProhibited(t *testing.T) {
+	d := Default()
+	count := func(fy tip.FiscalYear) (n int) {
+		for _, c := range tip.Countries() {
+			if len(d.Prohibited(c, fy)) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(2024); n != 17 {
+		t.Errorf("FY2024: %d governments barred, want 17", n)
+	}
+	if n := count(2023); n != 12 {
+		t.Errorf("FY2023: %d governments barred, want 12", n)
+	}
+	tests := []struct {
+		country string
+		fy      tip.FiscalYear
+		want    string // authority:lift for each row
+	}{
+		{"Russia", 2023, "EDA:not lifted IMET:not lifted PKO:not lifted FMF:not lifted DCS:lifted in part"},
+		{"Somalia", 2023, "EDA:not lifted IMET:lifted PKO:lifted FMF:not lifted DCS:lifted in part 10 U.S.C. 333:lifted"},
+		{"Syria", 2023, "EDA:not lifted IMET:not lifted PKO:not lifted FMF:not lifted DCS:not lifted"},
+		{"Egypt", 2024, "EDA:lifted IMET:lifted PKO:lifted FMF:lifted DCS:lifted"},
+		{"Chad", 2011, "EDA:lifted IMET:lifted PKO:lifted FMF:lifted DCS:lifted"},
+		{"Egypt", 2023, ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range d.Prohibited(tip.MustLookupCountry(tt.country), tt.fy) {
+			got = append(got, r.Authority.String()+":"+r.Lift.String())
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%s FY%d = %s\nwant %s", tt.country, tt.fy, g, tt.want)
+		}
+	}
+}
+
+func TestDefault(t *testing.T) {
+	d := Default()
+	if len(d.Lists) != 16 || d.Lists[0].Year != 2010 || d.Lists[15].Year != 2025 {
+		t.Fatalf("%d lists", len(d.Lists))
+	}
+	wantN := map[tip.ReportYear]int{2010: 6, 2013: 10, 2014: 9, 2015: 8, 2016: 10, 2017: 8, 2018: 11, 2019: 11, 2021: 15, 2022: 12, 2023: 17, 2024: 17}
+	for _, l := range d.Lists {
+		if n, ok := wantN[l.Year]; ok && (l.Status != StatusFull || len(l.Countries) != n) {
+			t.Errorf("%d: %s with %d, want full with %d", l.Year, l.Status, len(l.Countries), n)
+		}
+		for i, c := range l.Countries {
+			if c == 0 {
+				t.Errorf("%d: %q did not resolve", l.Year, l.Names[i])
+			}
+		}
+	}
+	if d.List(2025).Status != StatusNotFound {
+		t.Error("2025 should be not found")
+	}
+	if _, known := d.Listed(tip.MustLookupCountry("Chad"), 2025); known {
+		t.Error("2025 listing is known")
+	}
+	if listed, known := d.Listed(tip.MustLookupCountry("Chile"), 2023); listed || !known {
+		t.Error("Chile 2023 should be known not listed")
+	}
+	if _, known := d.Listed(tip.MustLookupCountry("Chile"), 2020); known {
+		t.Error("2020 is partial: Chile's absence is not known")
+	}
+	for _, f := range d.Findings {
+		if f.Severity == tip.Error {
+			t.Errorf("finding: %v", f)
+		}
+	}
+	seed := readSeed(t)
+	b, _ := dataFS.ReadFile("data/2023_tip_report.txt")
+	if !bytes.Equal(b, seed) {
+		t.Error("embedded report differs from seed 003")
+	}
+}

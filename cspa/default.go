@@ -1,0 +1,244 @@
+package cspa
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/tipkit/tipkit/tip"
+)
+
+//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/2011.txt data/waivers.txt
+var dataFS embed.FS
+
+// SeedSource names the embedded 2023 report in positions and findings.
+const SeedSource = "seed 003"
+
+// Data is the CSPA data tipkit embeds.
+type Data struct {
+	Lists    []*List       // one per report year 2010–2025, ascending; Status says how complete
+	Waivers  []Waiver      // by fiscal year: FY2023 from the 405(c) report of seed 003, the others from the list files
+	Report   *Report405c   // the 405(c) report of seed 003
+	Findings []tip.Finding // what building it tolerated or found inconsistent
+}
+
+// List returns the list of report year y, or nil.
+func (d *Data) List(y tip.ReportYear) *List {
+	for _, l := range d.Lists {
+		if l.Year == y {
+			return l
+		}
+	}
+	return nil
+}
+
+// Listed reports whether c is on the list of report year y, and whether
+// that is known: a country missing from a partial list, or any country in a
+// year whose list was not found, is not known to be off it.
+func (d *Data) Listed(c tip.Country, y tip.ReportYear) (listed, known bool) {
+	l := d.List(y)
+	if l == nil {
+		return false, false
+	}
+	if l.Contains(c) {
+		return true, true
+	}
+	return false, l.Status == StatusFull
+}
+
+// WaiversFor returns the waivers for fiscal year fy.
+func (d *Data) WaiversFor(fy tip.FiscalYear) []Waiver {
+	var out []Waiver
+	for _, w := range d.Waivers {
+		if w.FiscalYear == fy {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Prohibited is the package-level Prohibited over the embedded data.
+func (d *Data) Prohibited(c tip.Country, fy tip.FiscalYear) []Restriction {
+	return Prohibited(d.Lists, d.Waivers, c, fy)
+}
+
+var defaultData = sync.OnceValue(func() *Data {
+	d, err := buildDefault()
+	if err != nil {
+		panic("cspa: embedded data: " + err.Error()) // a build defect: the tests read the same files
+	}
+	return d
+})
+
+// Default returns the embedded CSPA data: the lists of 2010–2025 (2022 and
+// 2023 parsed from the embedded 2023 TIP Report, seed 003; the others from
+// the reference files, each with its status and source), the waivers of
+// FY2011–FY2025 that the sources give, and the 405(c) report with its
+// amounts. It is built once; treat it as read-only.
+func Default() *Data { return defaultData() }
+
+func buildDefault() (*Data, error) {
+	d := &Data{}
+	seed, err := dataFS.ReadFile("data/2023_tip_report.txt")
+	if err != nil {
+		return nil, err
+	}
+	var fs []tip.Finding
+	l23, err := parseList(bytes.NewReader(seed), SeedSource, true, &fs)
+	if err != nil {
+		return nil, err
+	}
+	d.Findings = append(d.Findings, fs...)
+	rep, fs, err := parse405c(bytes.NewReader(seed), SeedSource, true)
+	if err != nil {
+		return nil, err
+	}
+	d.Report = rep
+	d.Findings = append(d.Findings, fs...)
+	errata := append(slices.Clone(tip.DefaultErrata()), tip.Erratum{Printed: "DRC", Country: tip.MustLookupCountry("Congo, Democratic Republic of the"),
+		Source: "cspa data years/2010.txt", Note: "the common abbreviation of the Democratic Republic of the Congo"})
+
+	for y := 2010; y <= 2025; y++ {
+		src := fmt.Sprintf("years/%d.txt", y)
+		b, err := dataFS.ReadFile("data/" + src)
+		if err != nil {
+			return nil, err
+		}
+		l, err := parseDataFile(b, src, tip.ReportYear(y), errata, &d.Findings)
+		if err != nil {
+			return nil, err
+		}
+		if y == 2011 {
+			x, _ := dataFS.ReadFile("data/extra/2011.txt")
+			extra, err := parseDataFile(x, "extra/2011.txt", 2011, errata, &d.Findings)
+			if err != nil {
+				return nil, err
+			}
+			if len(l.Countries) == 0 {
+				l = extra
+			}
+		}
+		switch y {
+		case 2022: // Section 1 of the seed's 405(c) report is the 2022 list
+			d.Findings = append(d.Findings, compare(l, rep.Violations, "405(c) Section 1")...)
+			l = &List{Year: 2022, Countries: rep.Violations, Status: StatusFull, Source: SeedSource + ", 405(c) Section 1"}
+			for _, c := range rep.Violations {
+				l.Names = append(l.Names, c.Name())
+				l.Positions = append(l.Positions, tip.Position{})
+			}
+			l.From, l.To = rep.From, rep.To
+		case 2023:
+			d.Findings = append(d.Findings, compare(l, l23.Countries, "the CSPA list")...)
+			l = l23
+		}
+		d.Lists = append(d.Lists, l)
+	}
+
+	d.Waivers = append(d.Waivers, rep.Waivers...)
+	ws, err := readWaivers(errata)
+	if err != nil {
+		return nil, err
+	}
+	d.Waivers = append(d.Waivers, ws...)
+	slices.SortStableFunc(d.Waivers, func(a, b Waiver) int { return int(a.FiscalYear - b.FiscalYear) })
+	d.Findings = append(d.Findings, Validate(d)...)
+	tip.SortFindings(d.Findings)
+	return d, nil
+}
+
+// compare reports where a reference file and the seed disagree.
+func compare(file *List, seed []tip.Country, what string) []tip.Finding {
+	var fs []tip.Finding
+	for _, c := range seed {
+		if !file.Contains(c) {
+			fs = append(fs, tip.Finding{Rule: "cspa/source-conflict", Severity: tip.Warning, Source: file.Source, Country: c, Subject: strconv.Itoa(int(file.Year)),
+				Message: fmt.Sprintf("%d: %s is in seed 003's %s but not in %s", file.Year, c.Name(), what, file.Source)})
+		}
+	}
+	for _, c := range file.Countries {
+		if !slices.Contains(seed, c) {
+			fs = append(fs, tip.Finding{Rule: "cspa/source-conflict", Severity: tip.Warning, Source: file.Source, Country: c, Subject: strconv.Itoa(int(file.Year)),
+				Message: fmt.Sprintf("%d: %s is in %s but not in seed 003's %s", file.Year, c.Name(), file.Source, what)})
+		}
+	}
+	return fs
+}
+
+func readWaivers(errata tip.Errata) ([]Waiver, error) {
+	b, err := dataFS.ReadFile("data/waivers.txt")
+	if err != nil {
+		return nil, err
+	}
+	var out []Waiver
+	lr := tip.NewLineReader(bytes.NewReader(b))
+	for lr.Next() {
+		t := lr.Text()
+		if strings.HasPrefix(t, "#") || strings.TrimSpace(t) == "" {
+			continue
+		}
+		pos := tip.Position{Line: lr.Line(), Col: 1}
+		f := strings.Split(t, "|")
+		if len(f) != 7 {
+			return nil, tip.Errorf("waivers.txt", pos, "", tip.ErrSyntax, "want 7 fields, got %d", len(f))
+		}
+		fy, err := tip.ParseFiscalYear(f[0])
+		if err != nil {
+			return nil, tip.Errorf("waivers.txt", pos, "fiscal year", err, "")
+		}
+		c, _, err := errata.Resolve(f[1])
+		if err != nil {
+			return nil, tip.Errorf("waivers.txt", pos, "country", err, "")
+		}
+		w := Waiver{Country: c, Name: f[1], FiscalYear: fy, Partial: f[2] == "partial", Limit: f[4], Source: f[6], Pos: pos}
+		if f[2] != "full" && f[2] != "partial" {
+			return nil, tip.Errorf("waivers.txt", pos, "kind", tip.ErrSyntax, "want full or partial, got %q", f[2])
+		}
+		for _, a := range strings.Split(f[3], ",") {
+			if a == "" {
+				continue
+			}
+			au, err := ParseAuthority(a)
+			if err != nil {
+				return nil, tip.Errorf("waivers.txt", pos, "authorities", err, "")
+			}
+			w.Authorities = append(w.Authorities, au)
+		}
+		sortAuth(w.Authorities)
+		if f[5] != "" {
+			if w.Date, err = tip.ParseDate(f[5]); err != nil {
+				return nil, tip.Errorf("waivers.txt", pos, "date", err, "")
+			}
+		}
+		out = append(out, w)
+	}
+	return out, lr.Err()
+}
+
+// Validate checks CSPA data for consistency: every waiver names a country
+// on the list that applies in its fiscal year (where that list is known),
+// and the 405(c) report's Section 1 equals the previous year's list.
+func Validate(d *Data) []tip.Finding {
+	var fs []tip.Finding
+	for _, w := range d.Waivers {
+		listed, known := d.Listed(w.Country, tip.ReportYear(w.FiscalYear-1))
+		switch {
+		case listed:
+		case known:
+			fs = append(fs, tip.Finding{Rule: "cspa/waiver-unlisted", Severity: tip.Error, Source: w.Source, Pos: w.Pos, Country: w.Country, Subject: fmt.Sprintf("FY%d", w.FiscalYear),
+				Message: fmt.Sprintf("FY%d: a waiver for %s, which is not on the %d list", w.FiscalYear, w.Country.Name(), w.FiscalYear-1), Citation: "22 U.S.C. 2370c-1(c)"})
+		default:
+			fs = append(fs, tip.Finding{Rule: "cspa/waiver-unlisted", Severity: tip.Info, Source: w.Source, Pos: w.Pos, Country: w.Country, Subject: fmt.Sprintf("FY%d", w.FiscalYear),
+				Message: fmt.Sprintf("FY%d: a waiver for %s; the %d list is not fully known, so the waiver implies %s was on it", w.FiscalYear, w.Country.Name(), w.FiscalYear-1, w.Country.Name()), Citation: "22 U.S.C. 2370c-1(c)"})
+		}
+	}
+	if d.Report != nil {
+		if l := d.List(d.Report.Year); l != nil && l.Status == StatusFull && !strings.Contains(l.Source, "405(c)") {
+			fs = append(fs, compare(l, d.Report.Violations, "405(c) Section 1")...)
+		}
+	}
+	return fs
+}

@@ -1,0 +1,76 @@
+package cspa_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tipkit/tipkit/cspa"
+	"github.com/tipkit/tipkit/tip"
+)
+
+func ExampleParseList() {
+	const text = `The 2023 CSPA List Includes Governments of the following countries:
+
+  • Democratic Republic of the Congo
+  • Türkiye
+  • Yemen
+`
+	l, err := cspa.ParseList(strings.NewReader(text))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, c := range l.Countries {
+		fmt.Printf("%s %s (%q at %v)\n", c.ISO3(), c.Name(), l.Names[i], l.Positions[i])
+	}
+	fmt.Println("period:", l.From, "to", l.To, "- restrictions in", l.Year.RestrictionYear())
+	// Output:
+	// COD Congo, Democratic Republic of the ("Democratic Republic of the Congo" at 3:7)
+	// TUR Turkey ("Türkiye" at 4:7)
+	// YEM Yemen ("Yemen" at 5:7)
+	// period: 2022-04-01 to 2023-03-31 - restrictions in FY2024
+}
+
+func ExampleClassify() {
+	for _, p := range []cspa.Person{
+		{Age: 16, Force: cspa.GovernmentForce, Recruitment: cspa.Voluntary, Role: "cook"},
+		{Age: 14, Force: cspa.GovernmentForce, Recruitment: cspa.Voluntary, Role: "cook"},
+		{Age: 17, Force: cspa.NonStateForce, Role: "porter"},
+	} {
+		ok, clause := cspa.Classify(p)
+		fmt.Printf("%d %v %q\n", p.Age, ok, clause)
+	}
+	// Output:
+	// 16 false ""
+	// 14 true "(iii)"
+	// 17 true "(iv)"
+}
+
+func ExampleProhibited() {
+	d := cspa.Default()
+	for _, r := range cspa.Prohibited(d.Lists, d.Waivers, tip.MustLookupCountry("Somalia"), 2023) {
+		fmt.Printf("%-13s %s\n", r.Authority, r.Lift)
+	}
+	// Output:
+	// EDA           not lifted
+	// IMET          lifted
+	// PKO           lifted
+	// FMF           not lifted
+	// DCS           lifted in part
+	// 10 U.S.C. 333 lifted
+}
+
+func ExampleDefault() {
+	d := cspa.Default()
+	for _, y := range []tip.ReportYear{2010, 2020, 2023, 2025} {
+		l := d.List(y)
+		fmt.Println(y, l.Status, len(l.Countries))
+	}
+	fmt.Println("405(c) provided under waiver:", tip.FormatUSD(d.Report.Total()), "as of", d.Report.AsOf)
+	// Output:
+	// 2010 full 6
+	// 2020 partial 12
+	// 2023 full 17
+	// 2025 not found 0
+	// 405(c) provided under waiver: $57,956,682.43 as of 2023-04-20
+}

@@ -1,0 +1,250 @@
+package cspa
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tipkit/tipkit/tip"
+)
+
+// A Status says how complete a list is.
+type Status uint8
+
+// The statuses.
+const (
+	StatusUnknown  Status = iota
+	StatusFull            // every government of the list
+	StatusPartial         // some: Listed answers "unknown" for the others
+	StatusNotFound        // the list exists but tipkit has no copy
+)
+
+// String returns "full", "partial", "not found" or "unknown".
+func (s Status) String() string {
+	return [...]string{"unknown", "full", "partial", "not found"}[min(int(s), 3)]
+}
+
+// MarshalText writes String's form.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// A List is the CSPA list of one TIP Report: the governments identified
+// during the reporting period as having forces or government-supported
+// armed groups that recruit or use child soldiers.
+type List struct {
+	Year      tip.ReportYear
+	Countries []tip.Country  // in the order printed; zero where a name did not resolve (lax)
+	Names     []string       // as written, parallel to Countries
+	Positions []tip.Position // of each name, parallel to Countries
+	// The reporting period: April 1 of Year-1 to March 31 of Year.
+	From, To tip.Date
+	Status   Status
+	Source   string
+	Pos      tip.Position // of the introducing line
+}
+
+// Period returns the reporting period a list of report year y covers.
+func Period(y tip.ReportYear) (from, to tip.Date) {
+	return tip.MakeDate(int(y)-1, 4, 1), tip.MakeDate(int(y), 3, 31)
+}
+
+// Contains reports whether the list names c.
+func (l *List) Contains(c tip.Country) bool {
+	for _, x := range l.Countries {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+var listIntroRE = regexp.MustCompile(`(?i)^The ((?:19|20)\d\d) CSPA List Includes Governments of the following countries:?$`)
+
+// ParseList reads the CSPA list of a TIP Report: the line "The 2023 CSPA
+// List Includes Governments of the following countries:" and the bullets
+// after it. The input may be the whole report or just the section. A name
+// that is not a country is a *tip.ParseError; all errors come in a
+// tip.ErrorList with the list holding every name that could be read. Input
+// with no list is an error wrapping tip.ErrMissing.
+func ParseList(r io.Reader) (*List, error) { return parseList(r, "", false, nil) }
+
+// ParseListLax reads what ParseList reads; names that only resolve through
+// tip.DefaultErrata, or not at all, are kept (the latter with a zero
+// Country) and reported as findings.
+func ParseListLax(r io.Reader) (*List, []tip.Finding, error) {
+	var fs []tip.Finding
+	l, err := parseList(r, "", true, &fs)
+	return l, fs, err
+}
+
+type resolver struct {
+	src      string
+	lax      bool
+	errs     tip.ErrorList
+	findings *[]tip.Finding
+}
+
+func (rs *resolver) resolve(name string, pos tip.Position, field string) (tip.Country, bool) {
+	if name == "" {
+		rs.errs.Add(tip.Errorf(rs.src, pos, field, tip.ErrMissing, "empty list item"))
+		return 0, false
+	}
+	if !rs.lax {
+		c, err := tip.LookupCountry(name)
+		if err != nil {
+			rs.errs.Add(tip.Errorf(rs.src, pos, field, err, ""))
+			return 0, false
+		}
+		return c, true
+	}
+	c, e, err := tip.DefaultErrata().Resolve(name)
+	switch {
+	case err != nil:
+		*rs.findings = append(*rs.findings, tip.Finding{Rule: "cspa/unresolved-name", Severity: tip.Error, Source: rs.src, Pos: pos, Subject: name, Message: field + ": " + err.Error() + "; kept with no country"})
+	case e != nil:
+		*rs.findings = append(*rs.findings, tip.Finding{Rule: "cspa/erratum", Severity: tip.Warning, Source: rs.src, Pos: pos, Country: c, Subject: name,
+			Message: fmt.Sprintf("%s: %q read as %s (%s)", field, name, c.Name(), e.Note), Citation: e.Source})
+	}
+	return c, true
+}
+
+// readLines reads all lines, reporting encoding errors by position.
+func readLines(r io.Reader, rs *resolver) []string {
+	var lines []string
+	lr := tip.NewLineReader(r)
+	for lr.Next() {
+		b := lr.Bytes()
+		if col := tip.CheckText(b); col > 0 {
+			rs.errs.Add(tip.Errorf(rs.src, tip.Position{Line: lr.Line(), Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte"))
+			lines = append(lines, "")
+			continue
+		}
+		lines = append(lines, string(b))
+	}
+	if err := lr.Err(); err != nil {
+		rs.errs.Add(tip.Errorf(rs.src, tip.Position{Line: lr.Line() + 1, Col: 1}, "", tip.ErrSyntax, "reading: %v", err))
+	}
+	return lines
+}
+
+func bullet(raw string) (item string, col int, ok bool) {
+	i := 0
+	skip := func() {
+		for i < len(raw) {
+			r, n := utf8.DecodeRuneInString(raw[i:])
+			if r != ' ' && r != '\t' && r != '\u00a0' && r != '\u202f' {
+				return
+			}
+			i += n
+		}
+	}
+	skip()
+	r, n := utf8.DecodeRuneInString(raw[i:])
+	if r != '•' && r != '-' && r != '*' && r != '·' {
+		return "", 0, false
+	}
+	i += n
+	skip()
+	return strings.TrimSpace(tip.CleanSpace(raw[i:])), i + 1, true
+}
+
+func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, error) {
+	if src == "" {
+		src = "report"
+	}
+	if fs == nil {
+		fs = new([]tip.Finding)
+	}
+	rs := &resolver{src: src, lax: lax, findings: fs}
+	lines := readLines(r, rs)
+	l := &List{Source: src}
+	found := false
+	for i := 0; i < len(lines) && !found; i++ {
+		m := listIntroRE.FindStringSubmatch(strings.TrimSpace(tip.CleanSpace(lines[i])))
+		if m == nil {
+			continue
+		}
+		found = true
+		y, _ := strconv.Atoi(m[1])
+		l.Year = tip.ReportYear(y)
+		l.From, l.To = Period(l.Year)
+		l.Status = StatusFull
+		l.Pos = tip.Position{Line: i + 1, Col: 1}
+		seen := make(map[tip.Country]int)
+		for j := i + 1; j < len(lines); j++ {
+			if strings.TrimSpace(tip.CleanSpace(lines[j])) == "" {
+				continue
+			}
+			item, col, ok := bullet(lines[j])
+			if !ok {
+				break
+			}
+			pos := tip.Position{Line: j + 1, Col: col}
+			c, ok := rs.resolve(item, pos, "CSPA list")
+			if !ok {
+				continue
+			}
+			if c != 0 {
+				if line, dup := seen[c]; dup {
+					if !lax {
+						rs.errs.Add(tip.Errorf(src, pos, "CSPA list", tip.ErrDuplicate, "%s is also listed at line %d", c.Name(), line))
+						continue
+					}
+					*fs = append(*fs, tip.Finding{Rule: "cspa/duplicate", Severity: tip.Error, Source: src, Pos: pos, Country: c, Subject: item, Message: fmt.Sprintf("%s is listed twice (lines %d and %d)", c.Name(), line, pos.Line)})
+				}
+				seen[c] = pos.Line
+			}
+			l.Countries = append(l.Countries, c)
+			l.Names = append(l.Names, item)
+			l.Positions = append(l.Positions, pos)
+		}
+	}
+	if !found && rs.errs.Len() == 0 {
+		rs.errs.Add(tip.Errorf(src, tip.Position{Line: 1, Col: 1}, "CSPA list", tip.ErrMissing, "no line \"The YYYY CSPA List Includes Governments of the following countries:\""))
+	}
+	return l, rs.errs.Err()
+}
+
+// parseDataFile reads one embedded years/<YEAR>.txt: a header of "#"
+// lines with "# Status: FULL (12)" and one country per line.
+func parseDataFile(b []byte, src string, y tip.ReportYear, errata tip.Errata, fs *[]tip.Finding) (*List, error) {
+	l := &List{Year: y, Source: src}
+	l.From, l.To = Period(y)
+	lr := tip.NewLineReader(bytes.NewReader(b))
+	for lr.Next() {
+		t := strings.TrimSpace(lr.Text())
+		pos := tip.Position{Line: lr.Line(), Col: 1}
+		switch {
+		case strings.HasPrefix(t, "# Status:"):
+			st := strings.ToUpper(t)
+			switch {
+			case strings.Contains(st, "NOT FOUND"):
+				l.Status = StatusNotFound
+			case strings.Contains(st, "PARTIAL"):
+				l.Status = StatusPartial
+			case strings.Contains(st, "FULL"):
+				l.Status = StatusFull
+			}
+			continue
+		case t == "" || strings.HasPrefix(t, "#"):
+			continue
+		}
+		c, e, err := errata.Resolve(t)
+		switch {
+		case err != nil:
+			*fs = append(*fs, tip.Finding{Rule: "cspa/unresolved-name", Severity: tip.Error, Source: src, Pos: pos, Subject: t, Message: err.Error() + "; kept with no country"})
+		case e != nil:
+			*fs = append(*fs, tip.Finding{Rule: "cspa/erratum", Severity: tip.Info, Source: src, Pos: pos, Country: c, Subject: t, Message: fmt.Sprintf("%q read as %s (%s)", t, c.Name(), e.Note), Citation: e.Source})
+		}
+		l.Countries = append(l.Countries, c)
+		l.Names = append(l.Names, t)
+		l.Positions = append(l.Positions, pos)
+	}
+	if l.Status == StatusUnknown {
+		return nil, tip.Errorf(src, tip.Position{Line: 1, Col: 1}, "status", tip.ErrMissing, "no \"# Status:\" line")
+	}
+	return l, lr.Err()
+}
