@@ -1,0 +1,372 @@
+package grants
+
+import (
+	"fmt"
+	"io"
+	"iter"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/tipkit/tipkit/tip"
+)
+
+// A Listing is the TIP Office's project listing: its header's claims, its
+// sections and its projects.
+type Listing struct {
+	AsOf tip.Date // "As of October 1, 2021"
+	// The header's claims, lower bounds as the office words them: "110 …
+	// projects in over 95 countries worth more than $245 million".
+	ClaimedProjects  int
+	ClaimedCountries int
+	ClaimedAmount    decimal.Decimal
+	Sections         []string      // headings in order, including those with no projects
+	Projects         []Project     // in order
+	Findings         []tip.Finding // what the lax parse tolerated; nil from Parse
+}
+
+// The labels a record may carry.
+var labels = map[string]string{
+	"country": "Countries", "countries": "Countries",
+	"implementer": "Implementer", "amount": "Amount", "end date": "End Date",
+	"description": "Description", "project description": "Description",
+}
+
+var (
+	labelRE  = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{1,30}):\s*(.*)$`)
+	headerRE = regexp.MustCompile(`^As of ([A-Z][a-z]+ \d{1,2}, \d{4}), the TIP Office manages (\d+) .*?projects in (?:over |more than )?(\d+) countries worth (?:more than |over )?(\$[\d,.]+(?: (?:million|billion))?)`)
+)
+
+// nonBureauSections are the listing's headings that are not regional bureaus.
+var nonBureauSections = []string{"Global", "Research", "Training and Technical Assistance",
+	"CHILD PROTECTION COMPACT (CPC) PARTNERSHIPS", "PROGRAM TO END MODERN SLAVERY (PEMS)"}
+
+func sectionBureau(s string) (tip.Bureau, bool) {
+	for _, n := range nonBureauSections {
+		if strings.EqualFold(s, n) {
+			return tip.BureauUnknown, true
+		}
+	}
+	b, err := tip.ParseBureau(s)
+	return b, err == nil
+}
+
+// A Scanner reads a project listing one project at a time, holding only
+// the current record: memory stays flat however long the input. After a
+// record it cannot read, Err-wrapped errors are returned by Next's caller
+// through Scan's second value and scanning goes on with the next record,
+// so one bad record never hides the rest.
+type scanner struct {
+	src      string
+	lax      bool
+	lr       *tip.LineReader
+	listing  *Listing // header, sections and findings accumulate here
+	section  string
+	bureau   tip.Bureau
+	pending  string // a line outside any record, maybe a heading
+	pendPos  tip.Position
+	sawAsOf  bool
+	errata   tip.Errata
+	recStart tip.Position
+}
+
+type field struct {
+	value string
+	pos   tip.Position // of the value
+	label string       // as written
+}
+
+// Scan returns the projects of a listing as they are read, each with a nil
+// error or, for a record that cannot be read, a zero Project and the
+// record's error (a tip.ErrorList of positioned errors). Scanning goes on
+// after a bad record. It reads laxly (see ParseLax); findings are not
+// returned, use ParseLax for them. Memory stays flat: only the current
+// record is held.
+func Scan(r io.Reader) iter.Seq2[Project, error] {
+	return func(yield func(Project, error) bool) {
+		s := newScanner(r, "listing", true, &Listing{})
+		s.run(yield)
+	}
+}
+
+func newScanner(r io.Reader, src string, lax bool, l *Listing) *scanner {
+	return &scanner{src: src, lax: lax, lr: tip.NewLineReader(r), listing: l, errata: tip.DefaultErrata()}
+}
+
+func (s *scanner) finding(rule string, sev tip.Severity, pos tip.Position, c tip.Country, subject, msg string) {
+	s.listing.Findings = append(s.listing.Findings, tip.Finding{Rule: rule, Severity: sev, Source: s.src, Pos: pos, Country: c, Subject: subject, Message: msg})
+}
+
+// tolerate records what lax accepts and strict refuses.
+func (s *scanner) tolerate(errs *tip.ErrorList, rule string, pos tip.Position, sentinel error, c tip.Country, subject, format string, args ...any) {
+	if s.lax {
+		s.finding(rule, tip.Warning, pos, c, subject, fmt.Sprintf(format, args...))
+		return
+	}
+	errs.Add(tip.Errorf(s.src, pos, subject, sentinel, format, args...))
+}
+
+func (s *scanner) run(yield func(Project, error) bool) {
+	var rec []field
+	var recErrs tip.ErrorList
+	flush := func() bool {
+		if len(rec) == 0 && recErrs.Len() == 0 {
+			return true
+		}
+		p, errs := s.record(rec, recErrs)
+		rec, recErrs = nil, nil
+		if errs.Len() > 0 {
+			return yield(Project{}, errs)
+		}
+		return yield(p, nil)
+	}
+	for s.lr.Next() {
+		pos := tip.Position{Line: s.lr.Line(), Col: 1}
+		if col := tip.CheckText(s.lr.Bytes()); col > 0 {
+			recErrs.Add(tip.Errorf(s.src, tip.Position{Line: pos.Line, Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte"))
+			// The line belongs to the record it sits in, or starts one: one
+			// record in is one error out, not an error and a record.
+			if len(rec) == 0 {
+				s.recStart = pos
+			}
+			rec = append(rec, field{pos: pos})
+			continue
+		}
+		raw := s.lr.Text()
+		t := strings.TrimSpace(tip.CleanSpace(raw))
+		if t == "" {
+			if !flush() {
+				return
+			}
+			continue
+		}
+		if m := labelRE.FindStringSubmatch(t); m != nil && labels[strings.ToLower(m[1])] != "" {
+			if len(rec) == 0 {
+				s.recStart = pos
+				s.heading()
+			}
+			col := strings.Index(raw, m[2]) + 1
+			if m[2] == "" {
+				col = len(raw) + 1
+			}
+			rec = append(rec, field{label: m[1], value: m[2], pos: tip.Position{Line: pos.Line, Col: col}})
+			continue
+		}
+		if len(rec) > 0 {
+			// A line with no known label inside a record.
+			if m := labelRE.FindStringSubmatch(t); m != nil && len(m[1]) < 25 {
+				recErrs.Add(tip.Errorf(s.src, pos, m[1], tip.ErrSyntax, "unknown label %q", m[1]))
+				continue
+			}
+			last := &rec[len(rec)-1]
+			s.tolerate(&recErrs, "grants/continuation", pos, tip.ErrSyntax, 0, last.label, "a line with no label, read as more of %s", last.label)
+			last.value += " " + t
+			continue
+		}
+		if !s.sawAsOf {
+			if m := headerRE.FindStringSubmatch(t); m != nil {
+				s.sawAsOf = true
+				s.listing.AsOf, _ = tip.ParseDate(m[1])
+				s.listing.ClaimedProjects, _ = strconv.Atoi(m[2])
+				s.listing.ClaimedCountries, _ = strconv.Atoi(m[3])
+				s.listing.ClaimedAmount, _ = tip.ParseUSD(m[4])
+				continue
+			}
+		}
+		if _, ok := sectionBureau(t); ok {
+			s.setSection(t)
+			s.pending = ""
+			continue
+		}
+		s.pending, s.pendPos = t, pos
+	}
+	if err := s.lr.Err(); err != nil {
+		recErrs.Add(tip.Errorf(s.src, tip.Position{Line: s.lr.Line() + 1, Col: 1}, "", tip.ErrSyntax, "reading: %v", err))
+	}
+	flush()
+}
+
+func (s *scanner) setSection(t string) {
+	s.section = t
+	s.bureau, _ = sectionBureau(t)
+	s.listing.Sections = append(s.listing.Sections, t)
+}
+
+// heading handles the line just before a record that is no known heading:
+// short, with no full stop, it is a heading the parser does not know.
+func (s *scanner) heading() {
+	if s.pending == "" {
+		return
+	}
+	t, pos := s.pending, s.pendPos
+	s.pending = ""
+	if len(t) > 60 || strings.HasSuffix(t, ".") {
+		return
+	}
+	if s.lax {
+		s.finding("grants/unknown-section", tip.Warning, pos, 0, t, fmt.Sprintf("unknown section heading %q, used as the section", t))
+		s.setSection(t)
+		return
+	}
+	s.setSection(t)
+	s.listing.Findings = append(s.listing.Findings, tip.Finding{Rule: "grants/unknown-section", Severity: tip.Error, Source: s.src, Pos: pos, Subject: t,
+		Message: fmt.Sprintf("unknown section heading %q", t)})
+}
+
+// record builds a project from the fields of one record.
+func (s *scanner) record(rec []field, errs tip.ErrorList) (Project, tip.ErrorList) {
+	p := Project{Section: s.section, Bureau: s.bureau, Pos: s.recStart}
+	seen := make(map[string]field)
+	order := make([]string, 0, len(rec))
+	for _, f := range rec {
+		if f.label == "" {
+			continue // an unreadable line, already reported
+		}
+		key := labels[strings.ToLower(f.label)]
+		if prev, dup := seen[key]; dup {
+			errs.Add(tip.Errorf(s.src, tip.Position{Line: f.pos.Line, Col: 1}, key, tip.ErrDuplicate, "%s given twice (first at line %d)", f.label, prev.pos.Line))
+			continue
+		}
+		seen[key] = f
+		order = append(order, key)
+		if f.value == "" {
+			errs.Add(tip.Errorf(s.src, f.pos, key, tip.ErrMissing, "%s has no value", f.label))
+			continue
+		}
+		switch key {
+		case "Countries":
+			s.places(&p, f, &errs)
+		case "Implementer":
+			p.Implementer = parseImplementer(f.value)
+		case "Amount":
+			a, err := tip.ParseUSD(f.value)
+			if err != nil {
+				errs.Add(tip.Errorf(s.src, f.pos, key, err, ""))
+				continue
+			}
+			p.Amount = a
+		case "End Date":
+			d, err := tip.ParseDate(f.value)
+			if err != nil {
+				errs.Add(tip.Errorf(s.src, f.pos, key, err, ""))
+				continue
+			}
+			p.EndDate = d
+		case "Description":
+			p.Description = f.value
+			if strings.EqualFold(f.label, "Project Description") {
+				s.tolerate(&errs, "grants/project-description", tip.Position{Line: f.pos.Line, Col: 1}, tip.ErrSyntax, 0, "Description", "label %q for Description", f.label)
+			}
+		}
+	}
+	if _, ok := seen["Amount"]; !ok {
+		errs.Add(tip.Errorf(s.src, s.recStart, "Amount", tip.ErrMissing, "record with no Amount"))
+	}
+	if _, ok := seen["Implementer"]; !ok {
+		errs.Add(tip.Errorf(s.src, s.recStart, "Implementer", tip.ErrMissing, "record with no Implementer"))
+	}
+	if _, ok := seen["Countries"]; !ok {
+		s.tolerate(&errs, "grants/no-country", s.recStart, tip.ErrMissing, 0, "Countries", "record with no Country (a %s award)", map[bool]string{true: "global", false: "regional-section"}[s.bureau == tip.BureauUnknown])
+	}
+	if len(order) > 1 && order[0] == "Implementer" && seen["Countries"].value != "" {
+		s.tolerate(&errs, "grants/label-order", seen["Countries"].pos, tip.ErrSyntax, 0, "Countries", "Countries after Implementer")
+	}
+	if errs.Len() > 0 && !s.lax {
+		return Project{}, errs
+	}
+	if hasFatal(errs) {
+		return Project{}, errs
+	}
+	return p, nil
+}
+
+// hasFatal reports errors even lax cannot read past. Lax keeps nothing
+// else in errs, so any entry is fatal.
+func hasFatal(errs tip.ErrorList) bool { return errs.Len() > 0 }
+
+// places resolves a Countries value: the label, the countries, and every
+// member that names none, through errata in lax mode.
+func (s *scanner) places(p *Project, f field, errs *tip.ErrorList) {
+	pl := tip.SplitPlaces(f.value)
+	p.Label = pl.Label
+	for _, m := range pl.Members {
+		pos := tip.Position{Line: f.pos.Line, Col: f.pos.Col + m.Offset}
+		c := m.Country
+		if c == 0 {
+			if ec, e, err := s.errata.Resolve(m.Text); err == nil && e != nil {
+				s.tolerate(errs, "grants/erratum", pos, tip.ErrUnknownCountry, ec, m.Text, "%q read as %s (erratum: %s)", m.Text, ec.Name(), e.Note)
+				c = ec
+			} else {
+				s.tolerate(errs, "grants/unresolved-place", pos, tip.ErrUnknownCountry, 0, m.Text, "%q names no country; kept verbatim", m.Text)
+				p.Unresolved = append(p.Unresolved, m.Text)
+				continue
+			}
+		}
+		p.Countries = append(p.Countries, c)
+	}
+	if strings.EqualFold(f.label, "Countries") && len(pl.Members) == 1 && pl.Label == "" {
+		s.tolerate(errs, "grants/plural-label", tip.Position{Line: f.pos.Line, Col: 1}, tip.ErrSyntax, 0, "Countries", "label %q with one country", f.label)
+	}
+	if strings.EqualFold(f.label, "Country") && len(pl.Members) > 1 {
+		s.tolerate(errs, "grants/singular-label", tip.Position{Line: f.pos.Line, Col: 1}, tip.ErrSyntax, 0, "Countries", "label %q with %d places", f.label, len(pl.Members))
+	}
+}
+
+// Parse reads a project listing strictly: a label, value or place it does
+// not fully understand (a plural label with one country, "Project
+// Description:", a misprinted or regional place name, an unknown heading)
+// is a *tip.ParseError. All errors come in one tip.ErrorList, and the
+// listing is returned with every record that could be read.
+func Parse(r io.Reader) (*Listing, error) {
+	return parse(r, "listing", false)
+}
+
+// ParseLax reads every kind of mess the published listing holds and
+// records a tip.Finding for each thing it tolerated: plural labels with one
+// country, "Project Description:", errata such as "Seychelle", region terms
+// that name no country ("MENA"), Implementer before Countries. It errors
+// only on what it cannot read (an Amount that is not money, a record with
+// no Amount, a date that does not exist), and still returns every good
+// record with the error.
+func ParseLax(r io.Reader) (*Listing, error) {
+	return parse(r, "listing", true)
+}
+
+func parse(r io.Reader, src string, lax bool) (*Listing, error) {
+	l := &Listing{}
+	s := newScanner(r, src, lax, l)
+	var errs tip.ErrorList
+	s.run(func(p Project, err error) bool {
+		if err != nil {
+			if list, ok := err.(tip.ErrorList); ok {
+				for _, e := range list {
+					errs.Add(e)
+				}
+			}
+			return true
+		}
+		l.Projects = append(l.Projects, p)
+		return true
+	})
+	if !lax {
+		for _, f := range l.Findings {
+			if f.Rule == "grants/unknown-section" {
+				errs.Add(tip.Errorf(src, f.Pos, "section", tip.ErrSyntax, "%s", f.Message))
+			}
+		}
+		l.Findings = nil
+	}
+	if lax && l.ClaimedProjects > 0 {
+		total := decimal.Zero
+		for _, p := range l.Projects {
+			total = total.Add(p.Amount)
+		}
+		l.Findings = append(l.Findings, tip.Finding{Rule: "grants/header-claim", Severity: tip.Info, Source: src, Subject: "header",
+			Message: fmt.Sprintf("the header claims %d projects worth more than %s; %d are listed, worth %s (the page says \"many of these projects\" are listed)",
+				l.ClaimedProjects, tip.FormatUSD(l.ClaimedAmount), len(l.Projects), tip.FormatUSD(total))})
+	}
+	tip.SortFindings(l.Findings)
+	errs.Sort()
+	return l, errs.Err()
+}

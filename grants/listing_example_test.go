@@ -1,0 +1,97 @@
+package grants_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tipkit/tipkit/grants"
+	"github.com/tipkit/tipkit/tip"
+)
+
+const messy = `Africa
+
+Countries: Eastern Africa Region – (Comoros, Seychelle, and Mauritius)
+Implementer: United Nations Office on Drugs and Crime (UNODC)
+Amount: $1,000,000
+End Date: 3/31/2022
+Description: Regional cooperation.
+
+Countries:  Nigeria
+Implementer: World Vision
+Amount: $394,750
+End Date: 9/30/2023
+Project Description: Shelters.
+`
+
+func ExampleParse() {
+	_, err := grants.Parse(strings.NewReader(messy))
+	fmt.Println(err)
+	// Output:
+	// listing:3:48: Seychelle: unknown country: "Seychelle" read as Seychelles (erratum: Seychelles is the Indian Ocean state listed with its neighbours) (and 2 more errors)
+}
+
+func ExampleParseLax() {
+	l, err := grants.ParseLax(strings.NewReader(messy))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range l.Projects {
+		fmt.Printf("%s %s %q %d countries, %s, ends %s\n", p.Scope(), p.Implementer.Key(), p.Label, len(p.Countries), tip.FormatUSD(p.Amount), p.EndDate)
+	}
+	for _, f := range l.Findings {
+		fmt.Println(f.Pos, f.Rule)
+	}
+	// Output:
+	// regional UNODC "Eastern Africa Region" 3 countries, $1,000,000.00, ends 2022-03-31
+	// bilateral World Vision "" 1 countries, $394,750.00, ends 2023-09-30
+	// 3:48 grants/erratum
+	// 9:1 grants/plural-label
+	// 13:1 grants/project-description
+}
+
+func ExampleListing_ByBureau() {
+	for _, g := range grants.Default().ByBureau() {
+		key := g.Key
+		if key == "" {
+			key = "global"
+		}
+		fmt.Printf("%-6s %2d %s\n", key, g.Projects, tip.FormatUSD(g.Amount))
+	}
+	// Output:
+	// AF     21 $21,833,277.00
+	// EAP    12 $11,722,828.00
+	// EUR     6 $6,191,445.00
+	// NEA    11 $11,539,500.00
+	// SCA     9 $7,341,004.00
+	// WHA    12 $18,177,000.00
+	// global 13 $16,287,000.00
+}
+
+func ExampleListing_Touching() {
+	for _, p := range grants.Default().Touching(tip.MustLookupCountry("Laos")) {
+		fmt.Println(p.Pos.Line, p.Implementer.Key(), tip.FormatUSD(p.Amount), p.Scope())
+	}
+	// Output:
+	// 144 TRAFCORD/FOCUS $450,000.00 regional
+	// 174 TAF $1,000,000.00 bilateral
+	// 180 IOM $1,000,000.00 bilateral
+	// 186 Village Focus International $1,063,078.00 bilateral
+	// 192 Village Focus International $394,750.00 bilateral
+}
+
+// Scan streams a listing of any size with flat memory; a bad record
+// yields its error and scanning goes on.
+func ExampleScan() {
+	in := strings.Replace(messy, "$394,750", "$39,47,50", 1)
+	for p, err := range grants.Scan(strings.NewReader(in)) {
+		if err != nil {
+			fmt.Println("error:", err)
+			continue
+		}
+		fmt.Println("ok:", p.Implementer.Key())
+	}
+	// Output:
+	// ok: UNODC
+	// error: listing:11:9: Amount: invalid amount: "$39,47,50": bad digits or grouping
+}

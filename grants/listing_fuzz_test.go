@@ -1,0 +1,87 @@
+package grants
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/tipkit/tipkit/tip"
+)
+
+var listingSentinels = []error{tip.ErrSyntax, tip.ErrEncoding, tip.ErrUnknownCountry, tip.ErrAmbiguousCountry, tip.ErrMissing, tip.ErrDuplicate, tip.ErrAmount, tip.ErrDate}
+
+// Properties: every error unwraps to a documented sentinel at a position
+// inside the input; strict success implies lax success with the same
+// projects; lax never keeps fewer projects than strict.
+func FuzzParse(f *testing.F) {
+	seed := readSeed000(f)
+	f.Add(seed[:6000])
+	f.Add([]byte("Africa\n\nCountries: Kenya\nImplementer: IOM\nAmount: $5\nAmount: x\nEnd Date: 2/30/2023\n\nCountry: Seychelle\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		lines := bytes.Count(in, []byte("\n")) + 1
+		strict, serr := Parse(bytes.NewReader(in))
+		lax, lerr := ParseLax(bytes.NewReader(in))
+		for _, err := range []error{serr, lerr} {
+			if err == nil {
+				continue
+			}
+			var list tip.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("%v is not a tip.ErrorList", err)
+			}
+			for _, e := range list {
+				ok := false
+				for _, s := range listingSentinels {
+					ok = ok || errors.Is(e, s)
+				}
+				if !ok {
+					t.Errorf("%v wraps no documented sentinel", e)
+				}
+				if p := e.Pos(); p.Line < 1 || p.Line > lines || p.Col < 1 {
+					t.Errorf("%v: position outside the input", e)
+				}
+			}
+		}
+		if len(lax.Projects) < len(strict.Projects) {
+			t.Fatalf("lax %d projects < strict %d", len(lax.Projects), len(strict.Projects))
+		}
+		if serr == nil && lerr != nil {
+			t.Fatalf("strict ok, lax failed: %v", lerr)
+		}
+		for _, p := range lax.Projects {
+			if p.Amount.IsNegative() {
+				t.Errorf("negative amount at %v", p.Pos)
+			}
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	in := readSeed000(b)
+	for _, n := range []int{1, 1000} {
+		data := bytes.Repeat(in, n)
+		b.Run(map[int]string{1: "seed", 1000: "seedx1000"}[n], func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, err := range Scan(bytes.NewReader(data)) {
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// The floor: reading the same bytes line by line and nothing else.
+func BenchmarkLineScan(b *testing.B) {
+	in := bytes.Repeat(readSeed000(b), 1000)
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		lr := tip.NewLineReader(bytes.NewReader(in))
+		for lr.Next() {
+		}
+	}
+}

@@ -1,0 +1,247 @@
+package grants
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tipkit/tipkit/tip"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const seed000 = "../testdata/seeds/000_e4c553fa7321646b.txt"
+
+func readSeed000(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile(seed000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestParseLaxSeed(t *testing.T) {
+	l, err := ParseLax(bytes.NewReader(readSeed000(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.AsOf != tip.MustParseDate("October 1, 2021") || l.ClaimedProjects != 110 || l.ClaimedCountries != 95 || l.ClaimedAmount.String() != "245000000" {
+		t.Errorf("header: %v %d %d %s", l.AsOf, l.ClaimedProjects, l.ClaimedCountries, l.ClaimedAmount)
+	}
+	if len(l.Projects) != 84 || l.Total().String() != "93092054" || len(l.Sections) != 11 {
+		t.Errorf("%d projects, total %s, %d sections; want 84, 93092054, 11", len(l.Projects), l.Total(), len(l.Sections))
+	}
+	var bb []string
+	for _, g := range l.ByBureau() {
+		bb = append(bb, g.Key+":"+g.Amount.String())
+	}
+	want := "AF:21833277 EAP:11722828 EUR:6191445 NEA:11539500 SCA:7341004 WHA:18177000 :16287000"
+	if got := strings.Join(bb, " "); got != want {
+		t.Errorf("by bureau = %s\nwant       %s", got, want)
+	}
+	rules := map[string]int{}
+	for _, f := range l.Findings {
+		rules[f.Rule]++
+	}
+	wantRules := map[string]int{"grants/erratum": 2, "grants/header-claim": 1, "grants/label-order": 5, "grants/no-country": 8,
+		"grants/plural-label": 2, "grants/project-description": 1, "grants/unresolved-place": 2}
+	if d := cmp.Diff(wantRules, rules); d != "" {
+		t.Errorf("findings by rule (-want +got):\n%s", d)
+	}
+	p := l.Projects[0]
+	if p.Label != "Eastern Africa Region" || len(p.Countries) != 13 || p.Implementer.Acronym != "UNODC" || p.EndDate != tip.MustParseDate("2022-03-31") || p.Pos.Line != 15 {
+		t.Errorf("first project: %+v", p)
+	}
+	var mena Project
+	for _, q := range l.Projects {
+		if len(q.Unresolved) > 0 && q.Unresolved[0] == "MENA" {
+			mena = q
+		}
+	}
+	if mena.Label != "Regional Project" || len(mena.Countries) != 1 || mena.Countries[0].ISO3() != "IRQ" {
+		t.Errorf("Iraq and MENA: %+v", mena)
+	}
+	scopes := map[Scope]int{}
+	for _, q := range l.Projects {
+		scopes[q.Scope()]++
+	}
+	if d := cmp.Diff(map[Scope]int{ScopeBilateral: 56, ScopeRegional: 20, ScopeGlobal: 8}, scopes); d != "" {
+		t.Errorf("scopes (-want +got):\n%s", d)
+	}
+	// Equal split adds up to the cent.
+	alloc := l.Total().Sub(l.Total())
+	for _, c := range l.ByCountry() {
+		alloc = alloc.Add(c.Allocated)
+	}
+	if alloc.String() != "80565054" || len(l.ByCountry()) != 94 {
+		t.Errorf("allocated %s over %d countries, want 80565054 over 94", alloc, len(l.ByCountry()))
+	}
+	if n := len(l.Touching(tip.MustLookupCountry("Laos"))); n != 5 {
+		t.Errorf("projects touching Laos = %d, want 5", n)
+	}
+	if n := len(l.EndingIn(2022)); n != 40 {
+		t.Errorf("ending in FY2022 = %d, want 40", n)
+	}
+	if ig := l.ByImplementer()[0]; ig.Key != "IOM" || ig.Projects != 18 || ig.Amount.String() != "19746445" {
+		t.Errorf("top implementer %+v", ig)
+	}
+}
+
+func TestParseStrictSeed(t *testing.T) {
+	l, err := Parse(bytes.NewReader(readSeed000(t)))
+	var list tip.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v", err)
+	}
+	// 2 errata, 2 region terms, 2 plural labels, 1 "Project Description",
+	// 5 label orders, 8 records with no country: 20 errors in 19 records
+	// (the CIJA record has its Countries second and names a region).
+	if list.Len() != 20 || len(l.Projects) != 84-19 {
+		t.Errorf("%d errors, %d projects kept; want 20 and 65", list.Len(), len(l.Projects))
+	}
+	if !errors.Is(err, tip.ErrUnknownCountry) || !errors.Is(err, tip.ErrMissing) {
+		t.Errorf("err lacks sentinels: %v", err)
+	}
+}
+
+// Strict and lax over the same inputs, as x/mod's ok/laxOK columns; the
+// position and sentinel expected are marked in the table.
+func TestParseTable(t *testing.T) {
+	rec := func(lines ...string) string { return "Africa\n\n" + strings.Join(lines, "\n") + "\n" }
+	tests := []struct {
+		name       string
+		in         string
+		ok, laxOK  bool
+		pos        string
+		sentinel   error
+		laxRecords int
+	}{
+		{"clean", rec("Country: Kenya", "Implementer: World Vision", "Amount: $1,000", "End Date: 9/30/2023", "Description: x"), true, true, "", nil, 1},
+		{"plural label", rec("Countries: Kenya", "Implementer: World Vision", "Amount: $1,000", "End Date: 9/30/2023"), false, true, "3:1", tip.ErrSyntax, 1},
+		{"erratum", rec("Country: Seychelle", "Implementer: IOM", "Amount: $1", "End Date: 9/30/2023"), false, true, "3:10", tip.ErrUnknownCountry, 1},
+		{"amount not money", rec("Country: Kenya", "Implementer: IOM", "Amount: $1,00,0", "End Date: 9/30/2023"), false, false, "5:9", tip.ErrAmount, 0},
+		{"negative amount", rec("Country: Kenya", "Implementer: IOM", "Amount: $-5", "End Date: 9/30/2023"), false, false, "5:9", tip.ErrAmount, 0},
+		{"USD amount", rec("Country: Kenya", "Implementer: IOM", "Amount: USD 5", "End Date: 9/30/2023"), false, false, "5:9", tip.ErrAmount, 0},
+		{"empty amount", rec("Country: Kenya", "Implementer: IOM", "Amount:", "End Date: 9/30/2023"), false, false, "5:8", tip.ErrMissing, 0},
+		{"no amount", rec("Country: Kenya", "Implementer: IOM", "End Date: 9/30/2023"), false, false, "3:1", tip.ErrMissing, 0},
+		{"impossible date", rec("Country: Kenya", "Implementer: IOM", "Amount: $5", "End Date: 2/30/2023"), false, false, "6:11", tip.ErrDate, 0},
+		{"month 13", rec("Country: Kenya", "Implementer: IOM", "Amount: $5", "End Date: 13/01/2022"), false, false, "6:11", tip.ErrDate, 0},
+		{"duplicate label", rec("Country: Kenya", "Implementer: IOM", "Amount: $5", "Amount: $6", "End Date: 9/30/2023"), false, false, "6:1", tip.ErrDuplicate, 0},
+		{"unknown label", rec("Country: Kenya", "Implementer: IOM", "Budget: $5", "Amount: $5"), false, false, "5:1", tip.ErrSyntax, 0},
+		{"NUL byte", rec("Country: Ke\x00nya", "Implementer: IOM", "Amount: $5"), false, false, "3:12", tip.ErrEncoding, 0},
+		{"only a header", "As of October 1, 2021, the TIP Office manages 110 projects in over 95 countries worth more than $245 million in total.\n", true, true, "", nil, 0},
+		{"empty", "", true, true, "", nil, 0},
+		{"mixed CRLF", "Africa\r\n\r\nCountry: Kenya\nImplementer: IOM\r\nAmount: $5\nEnd Date: 9/30/2023\r\n", true, true, "", nil, 1},
+		{"unknown heading", "Antarctica\n\nCountry: Kenya\nImplementer: IOM\nAmount: $5\nEnd Date: 9/30/2023\n", false, true, "1:1", tip.ErrSyntax, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(strings.NewReader(tt.in))
+			if (err == nil) != tt.ok {
+				t.Errorf("Parse err = %v, want ok %v", err, tt.ok)
+			}
+			if !tt.ok {
+				var list tip.ErrorList
+				found := false
+				if errors.As(err, &list) {
+					for _, e := range list {
+						found = found || (e.Pos().String() == tt.pos && errors.Is(e, tt.sentinel))
+					}
+				}
+				if !found {
+					t.Errorf("Parse err = %v, want %v at %s", err, tt.sentinel, tt.pos)
+				}
+			}
+			l, lerr := ParseLax(strings.NewReader(tt.in))
+			if (lerr == nil) != tt.laxOK {
+				t.Errorf("ParseLax err = %v, want ok %v", lerr, tt.laxOK)
+			}
+			if len(l.Projects) != tt.laxRecords {
+				t.Errorf("ParseLax kept %d records, want %d", len(l.Projects), tt.laxRecords)
+			}
+		})
+	}
+}
+
+// Records in = records out + records in error, however the input breaks.
+func TestRecordConservation(t *testing.T) {
+	in := readSeed000(t)
+	// Count record starts independently: blocks of lines whose first line
+	// is "Label: value".
+	starts := 0
+	for _, block := range strings.Split(string(in), "\n\n") {
+		first, _, _ := strings.Cut(strings.TrimLeft(block, "\n"), "\n")
+		if label, _, ok := strings.Cut(first, ":"); ok && strings.Trim(label, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz ") == "" && label != "" {
+			starts++
+		}
+	}
+	ok, bad := 0, 0
+	for p, err := range Scan(bytes.NewReader(in)) {
+		if err != nil {
+			bad++
+			continue
+		}
+		_ = p
+		ok++
+	}
+	if ok+bad != 84 || starts != 84 {
+		t.Errorf("scan: %d ok + %d bad; %d record starts counted", ok, bad, starts)
+	}
+	broken := strings.Replace(string(in), "Amount: $500,000\n", "Amount: $5,00,000\n", 1)
+	l, err := ParseLax(strings.NewReader(broken))
+	var list tip.ErrorList
+	if !errors.As(err, &list) || list.Len() != 1 || len(l.Projects) != 83 {
+		t.Errorf("one bad amount: %d projects, err %v", len(l.Projects), err)
+	}
+}
+
+func TestListingGolden(t *testing.T) {
+	got, err := json.MarshalIndent(Default().Projects, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("..", "testdata", "grants", "listing2021.golden.json")
+	if *update {
+		os.MkdirAll(filepath.Dir(golden), 0o755)
+		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), string(got)+"\n"); d != "" {
+		t.Errorf("golden (-want +got; go test -update):\n%s", d)
+	}
+}
+
+func TestDefaultMatchesSeed(t *testing.T) {
+	if !bytes.Equal(listing2021, readSeed000(t)) {
+		t.Error("data/projects_2021.txt differs from seed 000")
+	}
+	if Default() != Default() || len(Default().Projects) != 84 {
+		t.Error("Default is not parsed once, or lost projects")
+	}
+	for _, f := range Default().Findings {
+		if f.Source != ListingSource {
+			t.Errorf("finding source %q", f.Source)
+		}
+	}
+}
+
+func TestHugeLine(t *testing.T) {
+	desc := strings.Repeat("a", 10<<20)
+	in := "Global\n\nImplementer: IOM\nAmount: $5\nEnd Date: 9/30/2023\nDescription: " + desc + "\n"
+	l, err := ParseLax(strings.NewReader(in))
+	if err != nil || len(l.Projects) != 1 || len(l.Projects[0].Description) != len(desc) {
+		t.Fatalf("10 MB description: %v", err)
+	}
+}
