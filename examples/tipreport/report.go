@@ -1,0 +1,254 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tipkit/tipkit/cspa"
+	"github.com/tipkit/tipkit/grants"
+	"github.com/tipkit/tipkit/tiers"
+	"github.com/tipkit/tipkit/tip"
+)
+
+// report is everything the program prints, as one value, so that text and
+// JSON say the same.
+type report struct {
+	Year         tip.ReportYear `json:"year"`
+	Completeness string         `json:"completeness"`
+	Sources      []string       `json:"sources"`
+	Countries    int            `json:"countries_in_table"`
+
+	TierCounts     []tierCount    `json:"tier_counts"`
+	ByBureau       []bureauCounts `json:"by_bureau"`
+	StateSponsored []string       `json:"state_sponsored"` // nil: not embedded for the year
+	CSPA           cspaSection    `json:"cspa"`
+	Restricted     restricted     `json:"restricted"`
+	Projects       projects       `json:"projects"`
+	RuleFindings   []ruleCount    `json:"rule_findings"`      // tiers.Check over the whole history, by rule
+	YearFindings   []string       `json:"rule_findings_year"` // those about this year, in full
+	Findings       []docFinding   `json:"document_findings"`
+}
+
+type tierCount struct {
+	Tier  string `json:"tier"`
+	Count int    `json:"count"`
+	Known bool   `json:"known_complete"`
+}
+
+type bureauCounts struct {
+	Bureau string         `json:"bureau"`
+	Counts map[string]int `json:"counts"`
+	Total  int            `json:"total"`
+}
+
+type cspaSection struct {
+	Status    string   `json:"status"`
+	Countries []string `json:"countries"`
+	Source    string   `json:"source"`
+}
+
+type restriction struct {
+	Country string   `json:"country"`
+	ISO3    string   `json:"iso3"`
+	Lifted  []string `json:"waived,omitempty"` // "IMET lifted", "DCS lifted in part"
+}
+
+type restricted struct {
+	FiscalYear tip.FiscalYear `json:"fiscal_year"`
+	Tier3      []restriction  `json:"tier3"` // nil: the year's Tier 3 list is not fully known
+	Tier3Known bool           `json:"tier3_known"`
+	CSPA       []restriction  `json:"cspa"`
+}
+
+type group struct {
+	Key      string `json:"key"`
+	Projects int    `json:"projects"`
+	Amount   string `json:"amount"`
+}
+
+type projects struct {
+	AsOf          tip.Date `json:"as_of"`
+	Listed        int      `json:"listed"`
+	Total         string   `json:"total"`
+	Claimed       string   `json:"claimed"`
+	ByBureau      []group  `json:"by_bureau"`
+	TopImplement  []group  `json:"top_implementers"`
+	InTier3       group    `json:"in_tier3_countries"`
+	InWatchList   group    `json:"in_watch_list_countries"`
+	InCSPA        group    `json:"in_cspa_countries"`
+	HeadlineFacts []string `json:"program_page_facts"`
+}
+
+type ruleCount struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Count    int    `json:"count"`
+}
+
+type docFinding struct {
+	Document string `json:"document"`
+	Finding  string `json:"finding"`
+}
+
+func build(y tip.ReportYear) (*report, error) {
+	h := tiers.Default()
+	yr := h.Year(y)
+	if yr == nil {
+		return nil, fmt.Errorf("no embedded report year %d (the history holds %d–%d)", y, h.Years[0].Year, h.Years[len(h.Years)-1].Year)
+	}
+	r := &report{Year: y, Completeness: yr.Completeness.Note, Sources: yr.Sources, Countries: len(tip.Countries())}
+	if yr.Completeness.Full() && !strings.HasPrefix(r.Completeness, "full") {
+		r.Completeness = "full: " + r.Completeness
+	}
+	ordered := []tiers.Tier{tiers.Tier1, tiers.Tier2, tiers.Tier2WatchList, tiers.Tier3, tiers.SpecialCase}
+	count := map[tiers.Tier]int{}
+	byB := map[tip.Bureau]map[string]int{}
+	for _, p := range yr.Placements {
+		count[p.Tier]++
+		b := p.Country.Bureau()
+		if byB[b] == nil {
+			byB[b] = map[string]int{}
+		}
+		byB[b][p.Tier.Code()]++
+	}
+	for _, t := range ordered {
+		r.TierCounts = append(r.TierCounts, tierCount{Tier: t.String(), Count: count[t], Known: yr.Completeness.Knows(t)})
+	}
+	for _, b := range append(tip.Bureaus(), tip.BureauUnknown) {
+		if byB[b] == nil {
+			continue
+		}
+		name := b.String()
+		if b == tip.BureauUnknown {
+			name = "none"
+		}
+		n := 0
+		for _, v := range byB[b] {
+			n += v
+		}
+		r.ByBureau = append(r.ByBureau, bureauCounts{Bureau: name, Counts: byB[b], Total: n})
+	}
+	for _, c := range yr.StateSponsored {
+		r.StateSponsored = append(r.StateSponsored, c.Name())
+	}
+
+	cd := cspa.Default()
+	if l := cd.List(y); l != nil {
+		r.CSPA = cspaSection{Status: l.Status.String(), Source: l.Source}
+		for i, c := range l.Countries {
+			name := l.Names[i]
+			if c != 0 {
+				name = c.Name()
+			}
+			r.CSPA.Countries = append(r.CSPA.Countries, name)
+		}
+	} else {
+		r.CSPA.Status = "no list (the CSPA list starts in 2010)"
+	}
+
+	fy := y.RestrictionYear()
+	r.Restricted.FiscalYear = fy
+	t3 := tiers.Restricted(h, fy)
+	r.Restricted.Tier3Known = t3 != nil
+	for _, c := range t3 {
+		r.Restricted.Tier3 = append(r.Restricted.Tier3, restriction{Country: c.Name(), ISO3: c.ISO3()})
+	}
+	for _, c := range tip.Countries() {
+		rs := cd.Prohibited(c, fy)
+		if len(rs) == 0 {
+			continue
+		}
+		x := restriction{Country: c.Name(), ISO3: c.ISO3()}
+		full := true
+		for _, rr := range rs {
+			full = full && rr.Lift == cspa.Lifted
+			if rr.Lift != cspa.NotLifted {
+				x.Lifted = append(x.Lifted, rr.Authority.String()+" "+rr.Lift.String())
+			}
+		}
+		if full {
+			x.Lifted = []string{"all lifted (full waiver)"}
+		}
+		r.Restricted.CSPA = append(r.Restricted.CSPA, x)
+	}
+
+	l := grants.Default()
+	r.Projects = projects{AsOf: l.AsOf, Listed: len(l.Projects), Total: tip.FormatUSD(l.Total()),
+		Claimed: fmt.Sprintf("%d projects, over %d countries, more than %s", l.ClaimedProjects, l.ClaimedCountries, tip.FormatUSD(l.ClaimedAmount))}
+	for _, g := range l.ByBureau() {
+		key := g.Key
+		if key == "" {
+			key = "global (Global, Research, Training)"
+		}
+		r.Projects.ByBureau = append(r.Projects.ByBureau, group{key, g.Projects, tip.FormatUSD(g.Amount)})
+	}
+	for _, g := range l.ByImplementer()[:min(5, len(l.ByImplementer()))] {
+		r.Projects.TopImplement = append(r.Projects.TopImplement, group{g.Key, g.Projects, tip.FormatUSD(g.Amount)})
+	}
+	touching := func(key string, in func(tip.Country) bool) group {
+		g := group{Key: key}
+		total := l.Total().Sub(l.Total())
+		for _, p := range l.Projects {
+			if slices.ContainsFunc(p.Countries, in) {
+				g.Projects++
+				total = total.Add(p.Amount)
+			}
+		}
+		g.Amount = tip.FormatUSD(total)
+		return g
+	}
+	onTier := func(t tiers.Tier) func(tip.Country) bool {
+		return func(c tip.Country) bool { p, st := h.At(c, y); return st == tiers.StatusPlaced && p.Tier == t }
+	}
+	r.Projects.InTier3 = touching("Tier 3", onTier(tiers.Tier3))
+	r.Projects.InWatchList = touching("Tier 2 Watch List", onTier(tiers.Tier2WatchList))
+	r.Projects.InCSPA = touching("CSPA list", func(c tip.Country) bool { ok, _ := cd.Listed(c, y); return ok })
+	for _, e := range grants.DefaultPages() {
+		for _, f := range e.Page.Facts {
+			if f.Kind == grants.FactTotal {
+				r.Projects.HeadlineFacts = append(r.Projects.HeadlineFacts, fmt.Sprintf("%s:%v: %s %s", e.Name, f.Pos, f.Qualifier, tip.FormatUSD(f.Amount)))
+			}
+		}
+	}
+
+	counts := map[[2]string]int{}
+	var keys [][2]string
+	for _, f := range tiers.Check(h) {
+		k := [2]string{f.Rule, f.Severity.String()}
+		if counts[k] == 0 {
+			keys = append(keys, k)
+		}
+		counts[k]++
+		if f.Subject == fmt.Sprint(int(y)) {
+			r.YearFindings = append(r.YearFindings, f.Severity.String()+": "+f.Message)
+		}
+	}
+	slices.SortFunc(keys, func(a, b [2]string) int {
+		if a[0] != b[0] {
+			if a[0] < b[0] {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	for _, k := range keys {
+		r.RuleFindings = append(r.RuleFindings, ruleCount{k[0], k[1], counts[k]})
+	}
+
+	add := func(doc string, fs []tip.Finding) {
+		for _, f := range fs {
+			r.Findings = append(r.Findings, docFinding{doc, f.String()})
+		}
+	}
+	// The history's findings include those of the embedded 2023 report
+	// (seed 003) as printed, and the corrections applied to it.
+	add("tier history 2001–2025 and the 2023 TIP Report (seed 003)", h.Findings)
+	add("CSPA lists and waivers", cd.Findings)
+	add("project listing 2021 (seed 000)", l.Findings)
+	for _, e := range grants.DefaultPages() {
+		add("program page ("+e.Name+")", e.Page.Findings)
+	}
+	return r, nil
+}
