@@ -120,6 +120,9 @@ func buildDefault() (*History, error) {
 				return nil, err
 			}
 		}
+		if y <= 2015 && y != 2009 {
+			yr.Completeness.Note = "nearly full (the research panel leaves a few entities out; its four tier lists are treated as complete for the rules): " + yr.Completeness.Note
+		}
 		h.Years = append(h.Years, yr)
 	}
 	h.Years = append(h.Years, corrected2023(h))

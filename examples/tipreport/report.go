@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/tipkit/tipkit/cspa"
 	"github.com/tipkit/tipkit/grants"
@@ -98,9 +97,6 @@ func build(y tip.ReportYear) (*report, error) {
 		return nil, fmt.Errorf("no embedded report year %d (the history holds %d–%d)", y, h.Years[0].Year, h.Years[len(h.Years)-1].Year)
 	}
 	r := &report{Year: y, Completeness: yr.Completeness.Note, Sources: yr.Sources, Countries: len(tip.Countries())}
-	if yr.Completeness.Full() && !strings.HasPrefix(r.Completeness, "full") {
-		r.Completeness = "full: " + r.Completeness
-	}
 	ordered := []tiers.Tier{tiers.Tier1, tiers.Tier2, tiers.Tier2WatchList, tiers.Tier3, tiers.SpecialCase}
 	count := map[tiers.Tier]int{}
 	byB := map[tip.Bureau]map[string]int{}
