@@ -149,8 +149,14 @@ func (h *History) readYearFile(yr *Year, src string, b []byte) error {
 	for lr.Next() {
 		t := lr.Text()
 		pos := tip.Position{Line: lr.Line(), Col: 1}
-		if strings.HasPrefix(t, "# Completeness:") && !strings.Contains(src, "extra/") {
-			yr.Completeness.Note = strings.TrimSpace(strings.TrimPrefix(t, "# Completeness:"))
+		// The year file's completeness line, or its "# PARTIAL" line; an
+		// extra file's only where the year file states none.
+		if (strings.HasPrefix(t, "# Completeness:") || strings.HasPrefix(t, "# PARTIAL")) && yr.Completeness.Note == "" {
+			note := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(t, "# Completeness:"), "#"))
+			if strings.Contains(src, "extra/") {
+				note = "year file: partial; " + src + ": " + note
+			}
+			yr.Completeness.Note = note
 		}
 		if strings.HasPrefix(t, "#") || strings.TrimSpace(t) == "" {
 			continue
