@@ -1,6 +1,7 @@
 package grants
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"iter"
@@ -26,15 +27,53 @@ type Listing struct {
 	Findings         []tip.Finding // what the lax parse tolerated; nil from Parse
 }
 
-// The labels a record may carry.
-var labels = map[string]string{
-	"country": "Countries", "countries": "Countries",
-	"implementer": "Implementer", "amount": "Amount", "end date": "End Date",
-	"description": "Description", "project description": "Description",
+// The fields of a record, and the labels that name them.
+const (
+	fCountries = iota
+	fImplementer
+	fAmount
+	fEndDate
+	fDescription
+	nFields
+)
+
+var fieldNames = [nFields]string{"Countries", "Implementer", "Amount", "End Date", "Description"}
+
+var labelNames = []struct {
+	label string
+	field int
+}{
+	{"Country", fCountries}, {"Countries", fCountries}, {"Implementer", fImplementer}, {"Amount", fAmount},
+	{"End Date", fEndDate}, {"Description", fDescription}, {"Project Description", fDescription},
+}
+
+// splitLabel splits "Label: value" where Label is letters and spaces, at
+// most 30 bytes; ok is false for any other line.
+func splitLabel(t string) (label, value string, ok bool) {
+	i := strings.IndexByte(t[:min(len(t), 31)], ':')
+	if i <= 0 {
+		return "", "", false
+	}
+	for j := 0; j < i; j++ {
+		c := t[j]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == ' ') {
+			return "", "", false
+		}
+	}
+	return t[:i], strings.TrimSpace(t[i+1:]), true
+}
+
+// fieldOf returns the field a label names, or -1.
+func fieldOf(label string) int {
+	for _, l := range labelNames {
+		if strings.EqualFold(l.label, label) {
+			return l.field
+		}
+	}
+	return -1
 }
 
 var (
-	labelRE  = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{1,30}):\s*(.*)$`)
 	headerRE = regexp.MustCompile(`^As of ([A-Z][a-z]+ \d{1,2}, \d{4}), the TIP Office manages (\d+) .*?projects in (?:over |more than )?(\d+) countries worth (?:more than |over )?(\$[\d,.]+(?: (?:million|billion))?)`)
 )
 
@@ -115,7 +154,7 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			return true
 		}
 		p, errs := s.record(rec, recErrs)
-		rec, recErrs = nil, nil
+		rec, recErrs = rec[:0], nil // the project holds strings, not rec: reuse it
 		if errs.Len() > 0 {
 			return yield(Project{}, errs)
 		}
@@ -133,6 +172,12 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			rec = append(rec, field{pos: pos})
 			continue
 		}
+		if len(bytes.TrimSpace(s.lr.Bytes())) == 0 {
+			if !flush() {
+				return
+			}
+			continue
+		}
 		raw := s.lr.Text()
 		t := strings.TrimSpace(tip.CleanSpace(raw))
 		if t == "" {
@@ -141,22 +186,29 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			}
 			continue
 		}
-		if m := labelRE.FindStringSubmatch(t); m != nil && labels[strings.ToLower(m[1])] != "" {
+		label, value, isLabel := splitLabel(t)
+		if isLabel && fieldOf(label) >= 0 {
 			if len(rec) == 0 {
 				s.recStart = pos
 				s.heading()
 			}
-			col := strings.Index(raw, m[2]) + 1
-			if m[2] == "" {
-				col = len(raw) + 1
+			// The value's column in the raw line; where space cleaning
+			// changed it (a tab, an NBSP inside), the column after the colon.
+			col := len(raw) + 1
+			if value != "" {
+				i := strings.Index(raw, value)
+				if i < 0 {
+					i = strings.IndexByte(raw, ':') + 1
+				}
+				col = i + 1
 			}
-			rec = append(rec, field{label: m[1], value: m[2], pos: tip.Position{Line: pos.Line, Col: col}})
+			rec = append(rec, field{label: label, value: value, pos: tip.Position{Line: pos.Line, Col: col}})
 			continue
 		}
 		if len(rec) > 0 {
 			// A line with no known label inside a record.
-			if m := labelRE.FindStringSubmatch(t); m != nil && len(m[1]) < 25 {
-				recErrs.Add(tip.Errorf(s.src, pos, m[1], tip.ErrSyntax, "unknown label %q", m[1]))
+			if isLabel && len(label) < 25 {
+				recErrs.Add(tip.Errorf(s.src, pos, label, tip.ErrSyntax, "unknown label %q", label))
 				continue
 			}
 			last := &rec[len(rec)-1]
@@ -217,60 +269,64 @@ func (s *scanner) heading() {
 // record builds a project from the fields of one record.
 func (s *scanner) record(rec []field, errs tip.ErrorList) (Project, tip.ErrorList) {
 	p := Project{Section: s.section, Bureau: s.bureau, Pos: s.recStart}
-	seen := make(map[string]field)
-	order := make([]string, 0, len(rec))
-	for _, f := range rec {
+	var seen [nFields]*field
+	first := -1 // the field of the record's first line
+	for i := range rec {
+		f := &rec[i]
 		if f.label == "" {
 			continue // an unreadable line, already reported
 		}
-		key := labels[strings.ToLower(f.label)]
-		if prev, dup := seen[key]; dup {
+		k := fieldOf(f.label)
+		key := fieldNames[k]
+		if prev := seen[k]; prev != nil {
 			errs.Add(tip.Errorf(s.src, tip.Position{Line: f.pos.Line, Col: 1}, key, tip.ErrDuplicate, "%s given twice (first at line %d)", f.label, prev.pos.Line))
 			continue
 		}
-		seen[key] = f
-		order = append(order, key)
+		seen[k] = f
+		if first < 0 {
+			first = k
+		}
 		if f.value == "" {
 			errs.Add(tip.Errorf(s.src, f.pos, key, tip.ErrMissing, "%s has no value", f.label))
 			continue
 		}
-		switch key {
-		case "Countries":
-			s.places(&p, f, &errs)
-		case "Implementer":
+		switch k {
+		case fCountries:
+			s.places(&p, *f, &errs)
+		case fImplementer:
 			p.Implementer = parseImplementer(f.value)
-		case "Amount":
+		case fAmount:
 			a, err := tip.ParseUSD(f.value)
 			if err != nil {
 				errs.Add(tip.Errorf(s.src, f.pos, key, err, ""))
 				continue
 			}
 			p.Amount = a
-		case "End Date":
+		case fEndDate:
 			d, err := tip.ParseDate(f.value)
 			if err != nil {
 				errs.Add(tip.Errorf(s.src, f.pos, key, err, ""))
 				continue
 			}
 			p.EndDate = d
-		case "Description":
+		case fDescription:
 			p.Description = f.value
 			if strings.EqualFold(f.label, "Project Description") {
 				s.tolerate(&errs, "grants/project-description", tip.Position{Line: f.pos.Line, Col: 1}, tip.ErrSyntax, 0, "Description", "label %q for Description", f.label)
 			}
 		}
 	}
-	if _, ok := seen["Amount"]; !ok {
+	if seen[fAmount] == nil {
 		errs.Add(tip.Errorf(s.src, s.recStart, "Amount", tip.ErrMissing, "record with no Amount"))
 	}
-	if _, ok := seen["Implementer"]; !ok {
+	if seen[fImplementer] == nil {
 		errs.Add(tip.Errorf(s.src, s.recStart, "Implementer", tip.ErrMissing, "record with no Implementer"))
 	}
-	if _, ok := seen["Countries"]; !ok {
+	if seen[fCountries] == nil {
 		s.tolerate(&errs, "grants/no-country", s.recStart, tip.ErrMissing, 0, "Countries", "record with no Country (a %s award)", map[bool]string{true: "global", false: "regional-section"}[s.bureau == tip.BureauUnknown])
 	}
-	if len(order) > 1 && order[0] == "Implementer" && seen["Countries"].value != "" {
-		s.tolerate(&errs, "grants/label-order", seen["Countries"].pos, tip.ErrSyntax, 0, "Countries", "Countries after Implementer")
+	if first == fImplementer && seen[fCountries] != nil && seen[fCountries].value != "" {
+		s.tolerate(&errs, "grants/label-order", seen[fCountries].pos, tip.ErrSyntax, 0, "Countries", "Countries after Implementer")
 	}
 	if errs.Len() > 0 && !s.lax {
 		return Project{}, errs
@@ -294,9 +350,10 @@ func (s *scanner) places(p *Project, f field, errs *tip.ErrorList) {
 		pos := tip.Position{Line: f.pos.Line, Col: f.pos.Col + m.Offset}
 		c := m.Country
 		if c == 0 {
-			if ec, e, err := s.errata.Resolve(m.Text); err == nil && e != nil {
-				s.tolerate(errs, "grants/erratum", pos, tip.ErrUnknownCountry, ec, m.Text, "%q read as %s (erratum: %s)", m.Text, ec.Name(), e.Note)
-				c = ec
+			// SplitPlaces has already tried LookupCountry: only errata are left.
+			if e, ok := s.errata.Lookup(m.Text); ok {
+				s.tolerate(errs, "grants/erratum", pos, tip.ErrUnknownCountry, e.Country, m.Text, "%q read as %s (erratum: %s)", m.Text, e.Country.Name(), e.Note)
+				c = e.Country
 			} else {
 				s.tolerate(errs, "grants/unresolved-place", pos, tip.ErrUnknownCountry, 0, m.Text, "%q names no country; kept verbatim", m.Text)
 				p.Unresolved = append(p.Unresolved, m.Text)

@@ -51,6 +51,7 @@ type countryTable struct {
 	codes     map[string]Country     // ISO2, ISO3, GENC3, upper case
 	tokens    map[string][]Country   // distinctive words, for suggestions
 	sources   map[string]aliasSource // where each normalized key came from
+	maxKey    int                    // the longest normalized key, in bytes
 }
 
 type aliasSource struct {
@@ -148,6 +149,7 @@ func buildTable(data string, aliases []alias, amb []ambiguousName) (*countryTabl
 		t.ambiguous[key] = cs
 	}
 	for key, c := range t.norm {
+		t.maxKey = max(t.maxKey, len(key))
 		for _, w := range strings.Fields(key) {
 			w = strings.Trim(w, ",()")
 			if len(w) < 4 || stopWords[w] {

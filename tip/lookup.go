@@ -66,6 +66,13 @@ func (t *countryTable) lookupSlow(name string, suggest bool) (Country, error) {
 			return c, nil
 		}
 	}
+	// A text far longer than any name cannot be one ("Eastern Africa
+	// Region – (Burundi, …)"): say so without normalizing it. The margin
+	// covers what normalization removes (a leading "The", punctuation,
+	// an "X (Y)" pair of names).
+	if !suggest && len(trimmed) > 2*t.maxKey+16 {
+		return 0, ErrUnknownCountry
+	}
 	key := normalizeName(trimmed)
 	if key == "" {
 		return 0, &UnknownCountryError{Name: name}
@@ -232,12 +239,52 @@ func invertComma(key string) (string, bool) {
 // ASCII space and drops zero-width characters and byte order marks. Text
 // copied from web pages and PDFs is full of them.
 func CleanSpace(s string) string {
+	// Fast path for the common case, plain ASCII with no control spaces:
+	// parsers call this on every line.
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || (c <= ' ' && c != ' ') {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
 	clean := true
-	for _, r := range s {
-		if (r != ' ' && unicode.IsSpace(r)) || r == '\u200b' || r == '\ufeff' {
+	for j := i; j < len(s); {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if c <= ' ' && c != ' ' && unicode.IsSpace(rune(c)) {
+				clean = false
+				break
+			}
+			j++
+			continue
+		}
+		// Only these lead bytes begin a space or zero-width rune
+		// (U+0085, U+00A0, U+1680, U+2000–U+200B, U+2028/9, U+202F,
+		// U+205F, U+3000, U+FEFF); skip the rest without decoding.
+		if c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF {
+			j++
+			continue
+		}
+		// Curly quotes and dashes (U+2010–U+2027) share the lead byte
+		// 0xE2 with the spaces: tell them apart by the next two bytes.
+		if c == 0xE2 && j+2 < len(s) {
+			b1, b2 := s[j+1], s[j+2]
+			if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && // a whole 3-byte rune
+				!(b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) && !(b1 == 0x81 && b2 == 0x9F) {
+				j += 3
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
 			clean = false
 			break
 		}
+		j += n
 	}
 	if clean {
 		return s

@@ -86,6 +86,21 @@ func parseUSD(s string) (decimal.Decimal, string) {
 			return decimal.Decimal{}, "bad decimals"
 		}
 	}
+	// The common case, a plain amount in dollars and cents: build the
+	// decimal from an int64, with the scale NewFromString would give it,
+	// and no allocation.
+	if exp == 0 {
+		if v, n, ok := groupedInt(intPart); ok {
+			if n > 15 {
+				return decimal.Decimal{}, "too large"
+			}
+			f, _ := atoiN(frac, 0, 2)
+			for range len(frac) {
+				v *= 10
+			}
+			return decimal.New(v+int64(f), -int32(len(frac))), ""
+		}
+	}
 	digits, ok := ungroup(intPart)
 	if !ok {
 		return decimal.Decimal{}, "bad digits or grouping"
@@ -112,6 +127,43 @@ func parseUSD(s string) (decimal.Decimal, string) {
 
 // ungroup checks the thousands grouping of s ("1,000,000" or "1000000") and
 // returns its digits.
+// groupedInt reads s as ungroup does, returning its value and number of
+// digits; ok is false for anything ungroup refuses or more than 18 digits.
+func groupedInt(s string) (v int64, digits int, ok bool) {
+	group := -1 // digits in the current group after a comma; -1 before any comma
+	lead := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if digits == 18 {
+				return 0, 0, false
+			}
+			v = v*10 + int64(c-'0')
+			digits++
+			if group >= 0 {
+				group++
+				if group > 3 {
+					return 0, 0, false
+				}
+			} else {
+				lead++
+			}
+		case c == ',':
+			if (group < 0 && (lead < 1 || lead > 3)) || (group >= 0 && group != 3) {
+				return 0, 0, false
+			}
+			group = 0
+		default:
+			return 0, 0, false
+		}
+	}
+	if digits == 0 || (group >= 0 && group != 3) {
+		return 0, 0, false
+	}
+	return v, digits, true
+}
+
 func ungroup(s string) (string, bool) {
 	if !strings.Contains(s, ",") {
 		_, ok := atoiN(s, 1, 64)
