@@ -149,6 +149,7 @@ func (s *scanner) tolerate(errs *tip.ErrorList, rule string, pos tip.Position, s
 func (s *scanner) run(yield func(Project, error) bool) {
 	var rec []field
 	var recErrs tip.ErrorList
+	gap := false // a blank line since the last line of rec
 	flush := func() bool {
 		if len(rec) == 0 && recErrs.Len() == 0 {
 			return true
@@ -172,22 +173,34 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			rec = append(rec, field{pos: pos})
 			continue
 		}
+		// A blank line ends a record unless what follows continues it
+		// (see continues): the decision waits for the next line.
 		if len(bytes.TrimSpace(s.lr.Bytes())) == 0 {
-			if !flush() {
-				return
-			}
+			gap = len(rec) > 0
 			continue
 		}
 		raw := s.lr.Text()
 		t := strings.TrimSpace(tip.CleanSpace(raw))
 		if t == "" {
-			if !flush() {
-				return
-			}
+			gap = len(rec) > 0
 			continue
 		}
 		label, value, isLabel := splitLabel(t)
-		if isLabel && fieldOf(label) >= 0 {
+		k := -1
+		if isLabel {
+			k = fieldOf(label)
+		}
+		if gap {
+			gap = false
+			if k >= 0 && continues(rec, k) {
+				if s.lax {
+					s.finding("grants/blank-in-record", tip.Info, pos, 0, label, "a blank line inside a record; "+label+" read as part of the record above")
+				}
+			} else if !flush() {
+				return
+			}
+		}
+		if k >= 0 {
 			if len(rec) == 0 {
 				s.recStart = pos
 				s.heading()
@@ -264,6 +277,24 @@ func (s *scanner) heading() {
 	s.setSection(t)
 	s.listing.Findings = append(s.listing.Findings, tip.Finding{Rule: "grants/unknown-section", Severity: tip.Error, Source: s.src, Pos: pos, Subject: t,
 		Message: fmt.Sprintf("unknown section heading %q", t)})
+}
+
+// continues reports whether a block starting with field k, after a blank
+// line, belongs to the record rec: k is not in rec yet, and either k never
+// starts a record (Amount, End Date, Description) or rec has no Amount yet.
+func continues(rec []field, k int) bool {
+	hasAmount := false
+	for _, f := range rec {
+		if f.label == "" {
+			continue
+		}
+		fk := fieldOf(f.label)
+		if fk == k {
+			return false
+		}
+		hasAmount = hasAmount || fk == fAmount
+	}
+	return k == fAmount || k == fEndDate || k == fDescription || !hasAmount
 }
 
 // record builds a project from the fields of one record.
@@ -345,6 +376,7 @@ func hasFatal(errs tip.ErrorList) bool { return errs.Len() > 0 }
 // member that names none, through errata in lax mode.
 func (s *scanner) places(p *Project, f field, errs *tip.ErrorList) {
 	pl := tip.SplitPlaces(f.value)
+	p.Places = f.value
 	p.Label = pl.Label
 	for _, m := range pl.Members {
 		pos := tip.Position{Line: f.pos.Line, Col: f.pos.Col + m.Offset}
@@ -413,15 +445,6 @@ func parse(r io.Reader, src string, lax bool) (*Listing, error) {
 			}
 		}
 		l.Findings = nil
-	}
-	if lax && l.ClaimedProjects > 0 {
-		total := decimal.Zero
-		for _, p := range l.Projects {
-			total = total.Add(p.Amount)
-		}
-		l.Findings = append(l.Findings, tip.Finding{Rule: "grants/header-claim", Severity: tip.Info, Source: src, Subject: "header",
-			Message: fmt.Sprintf("the header claims %d projects worth more than %s; %d are listed, worth %s (the page says \"many of these projects\" are listed)",
-				l.ClaimedProjects, tip.FormatUSD(l.ClaimedAmount), len(l.Projects), tip.FormatUSD(total))})
 	}
 	tip.SortFindings(l.Findings)
 	errs.Sort()

@@ -7,10 +7,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/tipkit/tipkit/tip"
 )
 
@@ -50,7 +52,7 @@ func TestParseLaxSeed(t *testing.T) {
 	for _, f := range l.Findings {
 		rules[f.Rule]++
 	}
-	wantRules := map[string]int{"grants/erratum": 2, "grants/header-claim": 1, "grants/label-order": 5, "grants/no-country": 8,
+	wantRules := map[string]int{"grants/erratum": 2, "grants/label-order": 5, "grants/no-country": 8,
 		"grants/plural-label": 2, "grants/project-description": 1, "grants/unresolved-place": 2}
 	if d := cmp.Diff(wantRules, rules); d != "" {
 		t.Errorf("findings by rule (-want +got):\n%s", d)
@@ -243,5 +245,75 @@ func TestHugeLine(t *testing.T) {
 	l, err := ParseLax(strings.NewReader(in))
 	if err != nil || len(l.Projects) != 1 || len(l.Projects[0].Description) != len(desc) {
 		t.Fatalf("10 MB description: %v", err)
+	}
+}
+
+func TestValidateSeed(t *testing.T) {
+	var got []string
+	for _, f := range Validate(Default()) {
+		got = append(got, f.Rule+" "+f.Subject)
+	}
+	want := []string{
+		"grants/header-claim header",
+		"grants/implementer-variants ABA",
+		"grants/implementer-variants TdH",
+		"grants/implementer-variants UNODC",
+		"grants/ended line 105", "grants/ended line 123", "grants/ended line 162", "grants/ended line 345", "grants/ended line 470", "grants/ended line 520",
+		"grants/cross-bureau line 264",
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("Validate (-want +got):\n%s", d)
+	}
+	bad := &Listing{Projects: []Project{
+		{Implementer: Implementer{Name: "A"}, Pos: tip.Position{Line: 1, Col: 1}},
+		{Implementer: Implementer{Name: "A"}, Pos: tip.Position{Line: 9, Col: 1}},
+	}}
+	var rules []string
+	for _, f := range Validate(bad) {
+		rules = append(rules, f.Rule)
+	}
+	slices.Sort(rules)
+	if d := cmp.Diff([]string{"grants/amount", "grants/amount", "grants/duplicate", "grants/end-date", "grants/end-date"}, rules); d != "" {
+		t.Errorf("Validate(bad) (-want +got):\n%s", d)
+	}
+}
+
+// The forms issue 3 lists: CRLF, a BOM, NBSP and U+202F, tabs, trailing
+// spaces, blank lines inside a record, labels in any order, Country: and
+// Countries: with either form of list. Each reads to the same project.
+func TestMessyForms(t *testing.T) {
+	want := Project{Section: "Africa", Bureau: tip.AF, Places: "Kenya", Countries: []tip.Country{tip.MustLookupCountry("Kenya")},
+		Implementer: Implementer{Name: "World Vision"}, Amount: tip.MustParseUSD("$1,000"), EndDate: tip.MustParseDate("2023-09-30"), Description: "x y"}
+	tests := []struct{ name, in string }{
+		{"plain", "Africa\n\nCountry: Kenya\nImplementer: World Vision\nAmount: $1,000\nEnd Date: 9/30/2023\nDescription: x y\n"},
+		{"CRLF", "Africa\r\n\r\nCountry: Kenya\r\nImplementer: World Vision\r\nAmount: $1,000\r\nEnd Date: 9/30/2023\r\nDescription: x y\r\n"},
+		{"BOM", "\ufeffAfrica\n\nCountry: Kenya\nImplementer: World Vision\nAmount: $1,000\nEnd Date: 9/30/2023\nDescription: x y\n"},
+		{"NBSP and U+202F", "Africa\u00a0\n\nCountry:\u00a0Kenya\nImplementer:\u202fWorld Vision\nAmount: $1,000\u00a0\nEnd Date: 9/30/2023\nDescription: x y\n"},
+		{"tabs and trailing spaces", "Africa\t\n\nCountry:\tKenya   \nImplementer: World Vision\t\nAmount:\t$1,000\nEnd Date: 9/30/2023 \nDescription: x y \n"},
+		{"blank line inside", "Africa\n\nCountry: Kenya\nImplementer: World Vision\n\nAmount: $1,000\nEnd Date: 9/30/2023\n\nDescription: x y\n"},
+		{"any order", "Africa\n\nDescription: x y\nEnd Date: 9/30/2023\nAmount: $1,000\nCountry: Kenya\nImplementer: World Vision\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := ParseLax(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(l.Projects) != 1 {
+				t.Fatalf("%d projects", len(l.Projects))
+			}
+			if d := cmp.Diff(want, l.Projects[0], cmpopts.IgnoreTypes(tip.Position{})); d != "" {
+				t.Errorf("(-want +got):\n%s", d)
+			}
+		})
+	}
+	// Either label with either form of list.
+	for _, in := range []string{"Country: Kenya and Uganda", "Countries: Kenya and Uganda", "Countries: Regional – Kenya, Uganda", "Country: Regional Project – (Kenya and Uganda)"} {
+		l, _ := ParseLax(strings.NewReader("Africa\n\n" + in + "\nImplementer: IOM\nAmount: $5\nEnd Date: 9/30/2023\n"))
+		if len(l.Projects) != 1 || len(l.Projects[0].Countries) != 2 || l.Projects[0].Scope() != ScopeRegional {
+			t.Errorf("%q: %+v", in, l.Projects)
+		}
 	}
 }

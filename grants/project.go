@@ -70,6 +70,7 @@ func parseImplementer(s string) Implementer {
 type Project struct {
 	Section     string          // the heading it sits under: "Africa", "Global", "Research"
 	Bureau      tip.Bureau      // the section's regional bureau; BureauUnknown for Global, Research, …
+	Places      string          // the Countries value as written: "Regional Project – Iraq and MENA"
 	Label       string          // the place label: "Regional Project", "Eastern Africa Region"; "" if none
 	Countries   []tip.Country   // the countries it names, resolved
 	Unresolved  []string        // place terms that name no country, verbatim: "MENA"
@@ -109,6 +110,7 @@ type jsonCountry struct {
 type jsonProject struct {
 	Section     string        `json:"section"`
 	Bureau      string        `json:"bureau"`
+	Places      string        `json:"places"`
 	Label       string        `json:"label,omitempty"`
 	Countries   []jsonCountry `json:"countries"`
 	Unresolved  []string      `json:"unresolved,omitempty"`
@@ -125,7 +127,7 @@ type jsonProject struct {
 // as a string with two decimals ("394750.00", never a float), the end date
 // in ISO form, and countries as ISO3 codes with names.
 func (p Project) MarshalJSON() ([]byte, error) {
-	j := jsonProject{Section: p.Section, Label: p.Label, Unresolved: p.Unresolved, Scope: p.Scope().String(),
+	j := jsonProject{Section: p.Section, Places: p.Places, Label: p.Label, Unresolved: p.Unresolved, Scope: p.Scope().String(),
 		Implementer: p.Implementer.Name, Acronym: p.Implementer.Acronym, Amount: tip.FormatAmount(p.Amount),
 		EndDate: p.EndDate.String(), Description: p.Description, Line: p.Pos.Line, Countries: []jsonCountry{}}
 	if p.Bureau != tip.BureauUnknown {

@@ -238,16 +238,33 @@ func invertComma(key string) (string, bool) {
 // CleanSpace replaces every Unicode space (NBSP, U+202F, tabs, …) with an
 // ASCII space and drops zero-width characters and byte order marks. Text
 // copied from web pages and PDFs is full of them.
-func CleanSpace(s string) string {
-	// Fast path for the common case, plain ASCII with no control spaces:
-	// parsers call this on every line.
-	i := 0
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 || (c <= ' ' && c != ' ') {
+// skipPlainASCII returns the index of the first byte at or after i that is
+// not printable ASCII (0x20–0x7F), eight bytes at a time.
+func skipPlainASCII(s string, i int) int {
+	const (
+		lo   = 0x2020202020202020
+		high = 0x8080808080808080
+	)
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte ≥ 0x80, or < 0x20 (the subtraction borrows into its high bit).
+		if (w|(w-lo))&high != 0 {
 			break
 		}
 	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < ' ' {
+			break
+		}
+	}
+	return i
+}
+
+func CleanSpace(s string) string {
+	// Fast path for the common case, plain ASCII with no control spaces:
+	// parsers call this on every line.
+	i := skipPlainASCII(s, 0)
 	if i == len(s) {
 		return s
 	}
@@ -255,6 +272,10 @@ func CleanSpace(s string) string {
 	for j := i; j < len(s); {
 		c := s[j]
 		if c < utf8.RuneSelf {
+			if c >= ' ' {
+				j = skipPlainASCII(s, j)
+				continue
+			}
 			if c <= ' ' && c != ' ' && unicode.IsSpace(rune(c)) {
 				clean = false
 				break

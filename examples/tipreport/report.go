@@ -243,6 +243,7 @@ func build(y tip.ReportYear) (*report, error) {
 	add("tier history 2001–2025 and the 2023 TIP Report (seed 003)", h.Findings)
 	add("CSPA lists and waivers", cd.Findings)
 	add("project listing 2021 (seed 000)", l.Findings)
+	add("project listing 2021 (seed 000), grants.Validate", grants.Validate(l))
 	for _, e := range grants.DefaultPages() {
 		add("program page ("+e.Name+")", e.Page.Findings)
 	}
