@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/tipkit/tipkit/tip"
 )
 
@@ -53,6 +55,19 @@ func FuzzParse(f *testing.F) {
 			if p.Amount.IsNegative() {
 				t.Errorf("negative amount at %v", p.Pos)
 			}
+		}
+		// format → parse is stable: what Format writes reads back to the
+		// same projects.
+		var buf bytes.Buffer
+		if err := Format(&buf, lax); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseLax(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("reparse of Format output: %v\n%s", err, buf.String())
+		}
+		if d := cmp.Diff(lax.Projects, back.Projects, cmpopts.IgnoreTypes(tip.Position{}), cmpopts.EquateEmpty()); d != "" {
+			t.Fatalf("format → parse changed the projects (-want +got):\n%s\nformatted:\n%s", d, buf.String())
 		}
 	})
 }
