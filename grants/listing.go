@@ -108,6 +108,7 @@ type scanner struct {
 	sawAsOf  bool
 	errata   tip.Errata
 	recStart tip.Position
+	stream   bool // Scan: keep no findings or sections, so memory stays flat
 }
 
 type field struct {
@@ -125,6 +126,7 @@ type field struct {
 func Scan(r io.Reader) iter.Seq2[Project, error] {
 	return func(yield func(Project, error) bool) {
 		s := newScanner(r, "listing", true, &Listing{})
+		s.stream = true
 		s.run(yield)
 	}
 }
@@ -134,13 +136,18 @@ func newScanner(r io.Reader, src string, lax bool, l *Listing) *scanner {
 }
 
 func (s *scanner) finding(rule string, sev tip.Severity, pos tip.Position, c tip.Country, subject, msg string) {
+	if s.stream {
+		return
+	}
 	s.listing.Findings = append(s.listing.Findings, tip.Finding{Rule: rule, Severity: sev, Source: s.src, Pos: pos, Country: c, Subject: subject, Message: msg})
 }
 
 // tolerate records what lax accepts and strict refuses.
 func (s *scanner) tolerate(errs *tip.ErrorList, rule string, pos tip.Position, sentinel error, c tip.Country, subject, format string, args ...any) {
 	if s.lax {
-		s.finding(rule, tip.Warning, pos, c, subject, fmt.Sprintf(format, args...))
+		if !s.stream {
+			s.finding(rule, tip.Warning, pos, c, subject, fmt.Sprintf(format, args...))
+		}
 		return
 	}
 	errs.Add(tip.Errorf(s.src, pos, subject, sentinel, format, args...))
@@ -255,7 +262,9 @@ func (s *scanner) run(yield func(Project, error) bool) {
 func (s *scanner) setSection(t string) {
 	s.section = t
 	s.bureau, _ = sectionBureau(t)
-	s.listing.Sections = append(s.listing.Sections, t)
+	if !s.stream {
+		s.listing.Sections = append(s.listing.Sections, t)
+	}
 }
 
 // heading handles the line just before a record that is no known heading:

@@ -1,0 +1,133 @@
+package grants
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tipkit/tipkit/tip"
+)
+
+// A badCase is one file of the bad-input corpus under testdata/bad/<pkg>/
+// and what its EXPECT line says: the sentinel and position of the strict
+// error ("none" for an input that must parse), how many records the lax
+// parser keeps, and whether it returns an error.
+type badCase struct {
+	name, sentinel, pos string
+	laxRecords          int
+	laxErr              bool
+	input               []byte
+}
+
+var sentinelByName = map[string]error{
+	"ErrSyntax": tip.ErrSyntax, "ErrEncoding": tip.ErrEncoding, "ErrAmount": tip.ErrAmount, "ErrDate": tip.ErrDate,
+	"ErrYear": tip.ErrYear, "ErrUnknownCountry": tip.ErrUnknownCountry, "ErrAmbiguousCountry": tip.ErrAmbiguousCountry,
+	"ErrMissing": tip.ErrMissing, "ErrDuplicate": tip.ErrDuplicate,
+}
+
+func readBad(t *testing.T, pkg string) []badCase {
+	t.Helper()
+	dir := filepath.Join("..", "testdata", "bad", pkg)
+	b, err := os.ReadFile(filepath.Join(dir, "EXPECT"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs []badCase
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "|")
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		n, _ := strconv.Atoi(f[3])
+		in, err := os.ReadFile(filepath.Join(dir, f[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs = append(cs, badCase{name: f[0], sentinel: f[1], pos: f[2], laxRecords: n, laxErr: f[4] == "true", input: in})
+	}
+	return cs
+}
+
+// checkStrict reports whether err is what c expects: nil for "none", else a
+// tip.ErrorList holding a *tip.ParseError at c.pos wrapping the sentinel.
+func checkStrict(t *testing.T, c badCase, err error) {
+	t.Helper()
+	if c.sentinel == "none" {
+		if err != nil {
+			t.Errorf("%s: strict error %v, want none", c.name, err)
+		}
+		return
+	}
+	want := sentinelByName[c.sentinel]
+	var list tip.ErrorList
+	if !errors.As(err, &list) {
+		t.Errorf("%s: strict error %v is not a tip.ErrorList", c.name, err)
+		return
+	}
+	for _, e := range list {
+		if e.Pos().String() == c.pos && errors.Is(e, want) {
+			return
+		}
+	}
+	t.Errorf("%s: strict error %v, want %s at %s", c.name, err, c.sentinel, c.pos)
+}
+
+func TestBadInputs(t *testing.T) {
+	cases := readBad(t, "grants")
+	for _, c := range cases {
+		_, err := Parse(bytes.NewReader(c.input))
+		checkStrict(t, c, err)
+		l, lerr := ParseLax(bytes.NewReader(c.input))
+		if len(l.Projects) != c.laxRecords || (lerr != nil) != c.laxErr {
+			t.Errorf("%s: lax kept %d records with error %v; want %d, error %v", c.name, len(l.Projects), lerr, c.laxRecords, c.laxErr)
+		}
+		// Conservation: every record in is a record out or an error out.
+		starts := 0
+		for _, block := range strings.Split(strings.ReplaceAll(string(c.input), "\r\n", "\n"), "\n\n") {
+			first, _, _ := strings.Cut(strings.TrimLeft(block, "\n"), "\n")
+			if label, _, ok := splitLabel(strings.TrimSpace(tip.CleanSpace(first))); ok && fieldOf(label) >= 0 {
+				starts++
+			} else if ok && len(label) < 25 && strings.Contains(block, "Amount") {
+				starts++
+			}
+		}
+		out := 0
+		for _, err := range Scan(bytes.NewReader(c.input)) {
+			_ = err
+			out++
+		}
+		if out != starts {
+			t.Errorf("%s: %d record starts, %d records and errors out", c.name, starts, out)
+		}
+	}
+	if len(cases) < 20 {
+		t.Errorf("only %d grants cases", len(cases))
+	}
+}
+
+func TestBadProgramPages(t *testing.T) {
+	for _, c := range readBad(t, "pages") {
+		p, err := ParseProgramPage(bytes.NewReader(c.input))
+		checkStrict(t, c, err)
+		if len(p.Highlights) != c.laxRecords {
+			t.Errorf("%s: %d highlights, want %d", c.name, len(p.Highlights), c.laxRecords)
+		}
+	}
+}
+
+// A 10 MB paragraph on a program page parses; the dollar figure after it
+// is still found.
+func TestProgramPageHugeLine(t *testing.T) {
+	in := "# PROGRAMS\n\n" + strings.Repeat("word ", 2<<20) + "\n\nThe office awarded a $600,000 grant to the Network (LPN).\n"
+	p, err := ParseProgramPage(strings.NewReader(in))
+	if err != nil || len(p.Facts) != 1 || p.Facts[0].Pos.Line != 5 {
+		t.Fatalf("10 MB paragraph: %v, %+v", err, p.Facts)
+	}
+}
