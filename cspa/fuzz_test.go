@@ -34,6 +34,7 @@ func checkErr(t *testing.T, err error, in []byte) {
 }
 
 func FuzzParseList(f *testing.F) {
+	addBadCorpus(f, "cspa")
 	f.Add([]byte("The 2023 CSPA List Includes Governments of the following countries:\n\n  • Afghanistan\n  • Türkiye\n  • Narnia\n- Iran\n- Iran\n"))
 	f.Add([]byte("The 2023 CSPA List Includes Governments of the following countries:\n  • \n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
@@ -53,6 +54,7 @@ func FuzzParseList(f *testing.F) {
 }
 
 func FuzzParse405c(f *testing.F) {
+	addBadCorpus(f, "cspa")
 	seed := readSeed(f)
 	i := bytes.Index(seed, []byte("Section 1: Countries in Violation"))
 	f.Add(seed[i : i+3000])

@@ -17,6 +17,7 @@ var listingSentinels = []error{tip.ErrSyntax, tip.ErrEncoding, tip.ErrUnknownCou
 // inside the input; strict success implies lax success with the same
 // projects; lax never keeps fewer projects than strict.
 func FuzzParse(f *testing.F) {
+	addBadCorpus(f, "grants")
 	seed := readSeed000(f)
 	f.Add(seed[:6000])
 	f.Add([]byte("Africa\n\nCountries: Kenya\nImplementer: IOM\nAmount: $5\nAmount: x\nEnd Date: 2/30/2023\n\nCountry: Seychelle\n"))

@@ -290,6 +290,7 @@ func TestRepairLetterSpacing(t *testing.T) {
 // input; every dollar sign on a text line is a fact or a finding; errors
 // wrap tip.ErrEncoding.
 func FuzzParseProgramPage(f *testing.F) {
+	addBadCorpus(f, "pages")
 	for _, p := range []string{seed001, seed002, seed004} {
 		f.Add(mustRead(f, p))
 	}

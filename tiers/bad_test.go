@@ -77,3 +77,19 @@ func TestHugeLine(t *testing.T) {
 		t.Fatalf("10 MB line: %v, %+v", err, r.Placements)
 	}
 }
+
+// addBadCorpus seeds a fuzz target with the bad-input corpus of
+// testdata/bad/<dir>.
+func addBadCorpus(f *testing.F, dir string) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "bad", dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no bad corpus in %s: %v", dir, err)
+	}
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+}

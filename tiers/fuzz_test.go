@@ -15,6 +15,7 @@ var sentinels = []error{tip.ErrSyntax, tip.ErrEncoding, tip.ErrUnknownCountry, t
 // wrap a documented sentinel and lie inside the input; a strict success
 // implies a lax success with the same placements.
 func FuzzParseReport(f *testing.F) {
+	addBadCorpus(f, "tiers")
 	f.Add(readSeed(f)[800*100 : 800*100+4000])
 	f.Add([]byte("Tier 1\n\n  • Chile\n  • Tongo\nTier 2\n- Chile\n"))
 	f.Add([]byte("YEAR PROSECUTIONS CONVICTIONS VICTIMS IDENTIFIED NEW\n2016 1 (1) 2 (2) 3 (3) 4\n2017 x\n"))
