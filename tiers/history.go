@@ -119,21 +119,6 @@ func (h *History) At(c tip.Country, y tip.ReportYear) (Placement, Status) {
 	return Placement{}, StatusUnknown
 }
 
-// is answers "was c on tier t in year y?" as yes, no or unknown: a country
-// not listed is known not to be on t only when t's list is complete.
-func (h *History) is(c tip.Country, y tip.ReportYear, t Tier) (yes, known bool) {
-	yr := h.Year(y)
-	if yr == nil {
-		return false, false
-	}
-	for _, p := range yr.Placements {
-		if p.Country == c {
-			return p.Tier == t, true
-		}
-	}
-	return false, yr.Completeness.Knows(t)
-}
-
 // An Entry is one year of a country's Timeline.
 type Entry struct {
 	Year   tip.ReportYear

@@ -90,21 +90,9 @@ func waiverRule(y tip.ReportYear) string {
 	return RuleWaiverOnce
 }
 
-// watchRun returns how many consecutive report years, ending with y and
-// counting from 2009, the country is known to be on the Watch List, and
-// whether the run's start is certain (false if it meets an unknown year).
+// watchRun is index.watchRun for callers holding only the History.
 func (h *History) watchRun(c tip.Country, y tip.ReportYear) (n int, certain bool) {
-	for yy := y; yy >= 2009; yy-- {
-		yes, known := h.is(c, yy, Tier2WatchList)
-		if !known {
-			return n, false
-		}
-		if !yes {
-			return n, true
-		}
-		n++
-	}
-	return n, true
+	return newIndex(h).watchRun(c, y)
 }
 
 func ordinal(n int) string {
@@ -130,37 +118,26 @@ func Check(h *History) []tip.Finding {
 		fs = append(fs, tip.Finding{Rule: rule, Severity: sev, Country: c, Subject: fmt.Sprint(int(y)),
 			Message: fmt.Sprintf("%d: %s: ", y, c.Name()) + fmt.Sprintf(format, args...), Citation: cite(rule)})
 	}
-	countries := make(map[tip.Country]bool)
-	for _, yr := range h.Years {
-		for _, p := range yr.Placements {
-			if p.Country != 0 {
-				countries[p.Country] = true
-			}
-		}
-	}
-	cs := make([]tip.Country, 0, len(countries))
-	for c := range countries {
-		cs = append(cs, c)
-	}
-	slices.Sort(cs)
+	x := newIndex(h)
+	cs := x.countries()
 
 	for _, c := range cs {
 		// For (F): the downgrade to Tier 3 that followed a waiver, and that waiver.
 		var waivedThenDown, waiverOfDown, lastWaiver tip.ReportYear
 		for _, yr := range h.Years {
 			y := yr.Year
-			p, st := h.At(c, y)
-			waived := h.Waived(c, y)
+			tier, st := x.at(c, y)
+			waived := x.waivedAt(c, y)
 			if waived {
 				lastWaiver = y
 			}
 			if y < 2009 {
 				continue
 			}
-			run, certain := h.watchRun(c, y)
-			prev, prevCertain := h.watchRun(c, y-1)
+			run, certain := x.watchRun(c, y)
+			prev, _ := x.watchRun(c, y-1)
 			switch {
-			case st == StatusPlaced && p.Tier == Tier2WatchList && run >= 3:
+			case st == StatusPlaced && tier == Tier2WatchList && run >= 3:
 				max := 2 + maxWaivers(y)
 				switch {
 				case run > max:
@@ -170,19 +147,17 @@ func Check(h *History) []tip.Finding {
 				default:
 					add(waiverRule(y), tip.Warning, c, y, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)", ordinal(run))
 				}
-			case st == StatusPlaced && p.Tier == Tier3 && prev >= 2:
+			case st == StatusPlaced && tier == Tier3 && prev >= 2:
 				if prev >= 2+maxWaivers(y-1) {
 					add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d) and the maximum of waivers: the automatic downgrade", prev, y-tip.ReportYear(prev), y-1)
 				} else {
 					add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d): the automatic downgrade, or a downgrade on the merits", prev, y-tip.ReportYear(prev), y-1)
 				}
-			case st != StatusPlaced && prev >= 2 && prevCertain:
-				_ = 0 // the year's placement is unknown: no rule can fire
 			}
-			if waived && !(st == StatusPlaced && p.Tier == Tier2WatchList && run >= 3 && run <= 2+maxWaivers(y)) {
+			if waived && !(st == StatusPlaced && tier == Tier2WatchList && run >= 3 && run <= 2+maxWaivers(y)) {
 				switch {
-				case st == StatusPlaced && p.Tier != Tier2WatchList:
-					add(waiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s", p.Tier)
+				case st == StatusPlaced && tier != Tier2WatchList:
+					add(waiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s", tier)
 				case !certain || st != StatusPlaced:
 					add(waiverRule(y), tip.Info, c, y, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)", run)
 				default:
@@ -191,12 +166,12 @@ func Check(h *History) []tip.Finding {
 			}
 			// (F): after a waiver and a later downgrade, one Watch List year
 			// at most. Reported once, in the second such year.
-			if lastWaiver != 0 && st == StatusPlaced && p.Tier == Tier3 && y > lastWaiver && (waivedThenDown == 0 || waiverOfDown != lastWaiver) {
+			if lastWaiver != 0 && st == StatusPlaced && tier == Tier3 && y > lastWaiver && (waivedThenDown == 0 || waiverOfDown != lastWaiver) {
 				waivedThenDown, waiverOfDown = y, lastWaiver
 			}
-			if waivedThenDown != 0 && y > waivedThenDown+1 && st == StatusPlaced && p.Tier == Tier2WatchList && !waived {
-				if yes, known := h.is(c, y-1, Tier2WatchList); yes && known {
-					if yes2, _ := h.is(c, y-2, Tier2WatchList); !yes2 || y-2 <= waivedThenDown {
+			if waivedThenDown != 0 && y > waivedThenDown+1 && st == StatusPlaced && tier == Tier2WatchList && !waived {
+				if yes, known := x.is(c, y-1, Tier2WatchList); yes && known {
+					if yes2, _ := x.is(c, y-2, Tier2WatchList); !yes2 || y-2 <= waivedThenDown {
 						add(RulePostWaiver, tip.Warning, c, y, "2nd consecutive Watch List year (%d–%d) after a waiver (%d) and a downgrade to Tier 3 (%d); the (F) text of 2023 allows 1. Open question: whether (F) limits only the years right after the downgrade",
 							y-1, y, waiverOfDown, waivedThenDown)
 					}
@@ -215,20 +190,24 @@ func Check(h *History) []tip.Finding {
 		}
 	}
 	// The policy-or-pattern rule and the one-placement rule, per year.
+	seen := make([]Tier, len(x.placed)) // [country]: the tier of its first placement this year
 	for _, yr := range h.Years {
 		if RuleByIDInForce(RulePolicyPattern, yr.Year) {
 			for _, c := range yr.StateSponsored {
-				if p, st := h.At(c, yr.Year); st == StatusPlaced && p.Tier != Tier3 {
-					add(RulePolicyPattern, tip.Error, c, yr.Year, "a documented policy or pattern of trafficking, but placed on %s", p.Tier)
+				if t, st := x.at(c, yr.Year); st == StatusPlaced && t != Tier3 {
+					add(RulePolicyPattern, tip.Error, c, yr.Year, "a documented policy or pattern of trafficking, but placed on %s", t)
 				}
 			}
 		}
-		seen := make(map[tip.Country]Tier)
+		clear(seen)
 		for _, p := range yr.Placements {
 			if p.Country == 0 {
 				continue
 			}
-			if t, dup := seen[p.Country]; dup {
+			if int(p.Country) >= len(seen) {
+				seen = append(seen, make([]Tier, int(p.Country)+1-len(seen))...)
+			}
+			if t := seen[p.Country]; t != TierUnknown {
 				add(RuleOnePlacement, tip.Error, p.Country, yr.Year, "placed on %s and on %s", t, p.Tier)
 			}
 			seen[p.Country] = p.Tier
@@ -272,7 +251,8 @@ type Eligibility struct {
 // under the rules in force in y, given the history before y.
 func Eligible(h *History, c tip.Country, y tip.ReportYear) Eligibility {
 	e := Eligibility{Country: c, Year: y}
-	run, certain := h.watchRun(c, y-1)
+	x := newIndex(h)
+	run, certain := x.watchRun(c, y-1)
 	e.WatchListYears, e.WatchListCertain = run, certain
 	allowed := map[Tier]bool{Tier1: true, Tier2: true, Tier2WatchList: true, Tier3: true}
 	deny := func(t Tier, rule, format string, args ...any) {
@@ -296,15 +276,15 @@ func Eligible(h *History, c tip.Country, y tip.ReportYear) Eligibility {
 		if yr.Year >= y {
 			break
 		}
-		if h.Waived(c, yr.Year) {
+		if x.waivedAt(c, yr.Year) {
 			lastWaiver, down = yr.Year, 0
 		}
-		if p, st := h.At(c, yr.Year); lastWaiver != 0 && down == 0 && st == StatusPlaced && p.Tier == Tier3 && yr.Year > lastWaiver {
+		if t, st := x.at(c, yr.Year); lastWaiver != 0 && down == 0 && st == StatusPlaced && t == Tier3 && yr.Year > lastWaiver {
 			down = yr.Year
 		}
 	}
 	if down != 0 {
-		if yes, known := h.is(c, y-1, Tier2WatchList); yes && known && y-1 > down {
+		if yes, known := x.is(c, y-1, Tier2WatchList); yes && known && y-1 > down {
 			deny(Tier2WatchList, RulePostWaiver, "waiver in %d, Tier 3 in %d, Watch List in %d: (F) allows one Watch List year after such a downgrade", lastWaiver, down, y-1)
 		}
 	}

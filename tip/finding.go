@@ -2,7 +2,7 @@ package tip
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -96,15 +96,17 @@ func (f Finding) String() string {
 // SortFindings sorts findings by source, position, then rule, keeping the
 // order of findings that tie.
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Source != b.Source {
-			return a.Source < b.Source
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if c := strings.Compare(a.Source, b.Source); c != 0 {
+			return c
 		}
 		if a.Pos != b.Pos {
-			return a.Pos.Before(b.Pos)
+			if a.Pos.Before(b.Pos) {
+				return -1
+			}
+			return 1
 		}
-		return a.Rule < b.Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 }
 
