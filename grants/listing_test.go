@@ -205,7 +205,7 @@ func TestRecordConservation(t *testing.T) {
 }
 
 func TestListingGolden(t *testing.T) {
-	got, err := json.MarshalIndent(Default().Projects, "", "  ")
+	got, err := json.MarshalIndent(Default(), "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -138,3 +138,20 @@ func (p Project) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(j)
 }
+
+type jsonListing struct {
+	AsOf             string        `json:"as_of"`
+	ClaimedProjects  int           `json:"claimed_projects"`
+	ClaimedCountries int           `json:"claimed_countries"`
+	ClaimedAmount    string        `json:"claimed_amount"`
+	Sections         []string      `json:"sections"`
+	Projects         []Project     `json:"projects"`
+	Findings         []tip.Finding `json:"findings"`
+}
+
+// MarshalJSON writes the listing with the same conventions as Project:
+// snake_case names, amounts as strings with two decimals, ISO dates.
+func (l Listing) MarshalJSON() ([]byte, error) {
+	return json.Marshal(jsonListing{AsOf: l.AsOf.String(), ClaimedProjects: l.ClaimedProjects, ClaimedCountries: l.ClaimedCountries,
+		ClaimedAmount: tip.FormatAmount(l.ClaimedAmount), Sections: l.Sections, Projects: l.Projects, Findings: l.Findings})
+}

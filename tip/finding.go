@@ -54,14 +54,14 @@ func (s *Severity) UnmarshalText(b []byte) error {
 //
 //	seed 003:861:1: error: tiers/one-placement: Montenegro is on Tier 2 (line 861) and Tier 2 Watch List (line 951)
 type Finding struct {
-	Rule     string   // stable ID: "grants/errata", "tiers/auto-downgrade"
-	Severity Severity // Info, Warning or Error
-	Source   string   // the document: "seed 003"; "" for a finding about a model
-	Pos      Position // where in Source; zero if not tied to a line
-	Country  Country  // the country concerned, if any
-	Subject  string   // what else it is about: "record 12", "Montenegro", "2023"
-	Message  string   // one sentence for a person
-	Citation string   // what makes it a rule: "22 U.S.C. 7107(b)(2)(A)", "seed 003, Methodology"
+	Rule     string   `json:"rule"`               // stable ID: "grants/errata", "tiers/auto-downgrade"
+	Severity Severity `json:"severity"`           // Info, Warning or Error
+	Source   string   `json:"source,omitempty"`   // the document: "seed 003"; "" for a finding about a model
+	Pos      Position `json:"pos"`                // where in Source; zero if not tied to a line
+	Country  Country  `json:"country,omitempty"`  // the country concerned, if any (ISO3 in JSON)
+	Subject  string   `json:"subject,omitempty"`  // what else it is about: "record 12", "Montenegro", "2023"
+	Message  string   `json:"message"`            // one sentence for a person
+	Citation string   `json:"citation,omitempty"` // what makes it a rule: "22 U.S.C. 7107(b)(2)(A)", "seed 003, Methodology"
 }
 
 // String formats the finding as "source:line:col: severity: rule: message".

@@ -18,8 +18,8 @@ import (
 //
 //	cmp.Diff(want, got, cmpopts.IgnoreTypes(tip.Position{}))
 type Position struct {
-	Line int // 1-based line number
-	Col  int // 1-based byte column within the line
+	Line int `json:"line"` // 1-based line number
+	Col  int `json:"col"`  // 1-based byte column within the line
 }
 
 // IsValid reports whether p is a real position (Line > 0).
