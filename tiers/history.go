@@ -200,7 +200,7 @@ func (h *History) Moves(from, to tip.ReportYear) []Move {
 		switch {
 		case sa == StatusPlaced && sb == StatusPlaced:
 			if cmp, ok := a.Tier.Compare(b.Tier); ok {
-				m.Kind = [...]MoveKind{MoveUp, MoveSame, MoveDown}[cmp+1]
+				m.Kind = [...]MoveKind{MoveDown, MoveSame, MoveUp}[cmp+1] // cmp < 0: the earlier tier was the better one
 			} else if a.Tier == b.Tier {
 				m.Kind = MoveSame
 			} else {

@@ -34,6 +34,8 @@ const (
 	RuleRestrictions   = "tiers/tier3-restrictions"
 	RuleSpecialWatch   = "tiers/special-watch-list"
 	RuleOnePlacement   = "tiers/one-placement"
+	RuleWatchGrounds3  = "tiers/watch-list-grounds-3"
+	RuleWatchGrounds2  = "tiers/watch-list-grounds-2"
 )
 
 // Rules lists the TVPA rules tipkit applies, each version separately. The
@@ -58,6 +60,12 @@ var Rules = []Rule{
 		"countries upgraded to Tier 1 from Tier 2, upgraded from Tier 3, or on the Tier 2 Watch List (clauses (i)–(iii))"},
 	{RuleOnePlacement, "One placement per country", "22 U.S.C. 7107(b)(1)", 2001, 0,
 		"each country is on one of the lists (A), (B), (C), or a special case"},
+	// The Watch List's grounds are judgments the data cannot check; they
+	// are here so that a reader of a year's placements knows which held.
+	{RuleWatchGrounds3, "Three Watch List grounds", "22 U.S.C. 7107(b)(2)(A)(iii) (before P.L. 115-427)", 2004, 2018,
+		"(I) the absolute number of victims is very significant or significantly increasing; (II) failure to provide evidence of increasing efforts from the previous year; (III) the determination is based on commitments to take additional future steps over the next year"},
+	{RuleWatchGrounds2, "Two Watch List grounds", "22 U.S.C. 7107(b)(2)(A)(iii), as amended by P.L. 115-425 and P.L. 115-427", 2019, 0,
+		"(I) the estimated number of victims is very significant or significantly increasing and the country is not taking proportional concrete actions; or (II) failure to provide evidence of increasing efforts from the previous year"},
 }
 
 // RuleByID returns the rule with the ID, or false.
@@ -285,7 +293,7 @@ func Eligible(h *History, c tip.Country, y tip.ReportYear) Eligibility {
 	}
 	if down != 0 {
 		if yes, known := x.is(c, y-1, Tier2WatchList); yes && known && y-1 > down {
-			deny(Tier2WatchList, RulePostWaiver, "waiver in %d, Tier 3 in %d, Watch List in %d: (F) allows one Watch List year after such a downgrade", lastWaiver, down, y-1)
+			deny(Tier2WatchList, RulePostWaiver, "waiver in %d, Tier 3 in %d, Watch List in %d: (F) as written in 2023 allows one Watch List year after such a downgrade (whether it reaches years long after the downgrade is an open question)", lastWaiver, down, y-1)
 		}
 	}
 	if !certain && run < 3 {

@@ -315,3 +315,122 @@ func TestWaiversMatchMarkdown(t *testing.T) {
 		t.Errorf("%d waivers, want 64", n)
 	}
 }
+
+// The rule versions the statute's history gives (data/STATUTE.md).
+func TestRuleVersions(t *testing.T) {
+	inForce := func(y tip.ReportYear) []string {
+		var ids []string
+		for _, r := range Rules {
+			if r.InForce(y) {
+				ids = append(ids, r.ID)
+			}
+		}
+		return ids
+	}
+	for _, tt := range []struct {
+		y       tip.ReportYear
+		in, out []string
+	}{
+		{2005, []string{RuleWatchGrounds3, RuleSpecialWatch}, []string{RuleAutoDowngrade, RulePolicyPattern, RuleWatchGrounds2}},
+		{2015, []string{RuleAutoDowngrade, RuleWaiverTwoYears, RuleWatchGrounds3}, []string{RuleWaiverOnce, RulePolicyPattern}},
+		{2019, []string{RuleAutoDowngrade, RuleWaiverOnce, RulePolicyPattern, RuleWatchGrounds2}, []string{RuleWaiverTwoYears, RuleWatchGrounds3}},
+	} {
+		got := inForce(tt.y)
+		for _, id := range tt.in {
+			if !slices.Contains(got, id) {
+				t.Errorf("%d: %s not in force", tt.y, id)
+			}
+		}
+		for _, id := range tt.out {
+			if slices.Contains(got, id) {
+				t.Errorf("%d: %s in force", tt.y, id)
+			}
+		}
+	}
+	for _, r := range Rules {
+		if r.Citation == "" || r.Text == "" || r.From == 0 {
+			t.Errorf("rule %s lacks citation, text or first year", r.ID)
+		}
+	}
+}
+
+func TestMoves(t *testing.T) {
+	h := Default()
+	kinds := map[MoveKind]int{}
+	for _, m := range h.Moves(2021, 2023) {
+		kinds[m.Kind]++
+	}
+	// 2021 and 2023 are both full: every country is placed, absent or moved.
+	if kinds[MoveUnknown] != 0 || kinds[MoveUp]+kinds[MoveDown]+kinds[MoveSame]+kinds[MoveUnranked]+kinds[MoveEntry]+kinds[MoveExit] != len(h.Moves(2021, 2023)) {
+		t.Errorf("moves 2021→2023: %v", kinds)
+	}
+	find := func(from, to tip.ReportYear, name string) Move {
+		c := tip.MustLookupCountry(name)
+		for _, m := range h.Moves(from, to) {
+			if m.Country == c {
+				return m
+			}
+		}
+		t.Fatalf("no move for %s", name)
+		return Move{}
+	}
+	if m := find(2021, 2023, "Malaysia"); m.Kind != MoveUp || m.From != Tier3 || m.To != Tier2WatchList {
+		t.Errorf("Malaysia 2021→2023 = %+v", m)
+	}
+	// A country absent from 2022's partial lists moves from "unknown".
+	for _, m := range h.Moves(2022, 2023) {
+		if _, st := h.At(m.Country, 2022); st == StatusUnknown && m.Kind != MoveUnknown {
+			t.Errorf("%s 2022→2023 = %v, want unknown: 2022 is partial", m.Country.Name(), m.Kind)
+		}
+	}
+	if m := find(2013, 2014, "Thailand"); m.Kind != MoveDown || m.From != Tier2WatchList {
+		t.Errorf("Thailand 2013→2014 = %+v", m)
+	}
+}
+
+func TestReportValidate(t *testing.T) {
+	var got []string
+	for _, f := range DefaultReport().Validate() {
+		got = append(got, f.Pos.String()+" "+f.Rule)
+	}
+	if d := cmp.Diff([]string{"966:7 tiers/one-placement"}, got); d != "" {
+		t.Errorf("seed 003 Validate (-want +got):\n%s", d)
+	}
+	cub, lby := tip.MustLookupCountry("Cuba"), tip.MustLookupCountry("Libya")
+	r := &Report{Year: 2023,
+		Placements:     []Placement{{Country: cub, Tier: Tier2}, {Country: lby, Tier: SpecialCase}, {Country: lby, Tier: Tier3}, {Name: "Narnia", Tier: Tier1}},
+		StateSponsored: []Listed{{Country: cub}},
+	}
+	got = nil
+	for _, f := range r.Validate() {
+		got = append(got, f.Rule)
+	}
+	slices.Sort(got)
+	if d := cmp.Diff([]string{"tiers/one-placement", "tiers/policy-or-pattern", "tiers/unresolved-name"}, got); d != "" {
+		t.Errorf("Validate (-want +got):\n%s", d)
+	}
+}
+
+// Eligible answers for every country for the next report, and never
+// denies Tier 1, Tier 2 or Tier 3.
+func TestEligibleEveryCountry2026(t *testing.T) {
+	h := Default()
+	denied := 0
+	for _, c := range tip.Countries() {
+		e := Eligible(h, c, 2026)
+		for _, tier := range []Tier{Tier1, Tier2, Tier3} {
+			if !slices.Contains(e.Allowed, tier) {
+				t.Errorf("%s 2026: %v not allowed", c.Name(), tier)
+			}
+		}
+		if len(e.Denied) > 0 {
+			denied++
+		}
+	}
+	// The Republic of the Congo, Solomon Islands and Vanuatu used their
+	// waiver in 2025; Algeria, Djibouti and Turkmenistan meet (F) as the
+	// 2023 text reads (a waiver, later Tier 3, and the Watch List in 2025).
+	if denied != 6 {
+		t.Errorf("%d countries denied the Watch List in 2026, want 6", denied)
+	}
+}
