@@ -305,3 +305,48 @@ func TestDefault(t *testing.T) {
 		t.Error("embedded report differs from seed 003")
 	}
 }
+
+func TestValidate(t *testing.T) {
+	d := Default()
+	for _, f := range Validate(d) {
+		if f.Severity == tip.Error {
+			t.Errorf("embedded data: %v", f)
+		}
+	}
+	bad := &Data{
+		Lists:   []*List{{Year: 2022, Countries: []tip.Country{tip.MustLookupCountry("Iran")}, Status: StatusFull}},
+		Waivers: []Waiver{{Country: tip.MustLookupCountry("Chile"), FiscalYear: 2023}},
+		Report:  &Report405c{Year: 2022, Violations: []tip.Country{tip.MustLookupCountry("Iran"), tip.MustLookupCountry("Syria")}},
+	}
+	var rules []string
+	for _, f := range Validate(bad) {
+		rules = append(rules, f.Rule+" "+f.Severity.String())
+	}
+	if d := cmp.Diff([]string{"cspa/waiver-unlisted error", "cspa/source-conflict warning"}, rules); d != "" {
+		t.Errorf("Validate (-want +got):\n%s", d)
+	}
+}
+
+// Prohibited answers for every fiscal year 2011–2026: where the list that
+// applies is full, exactly its governments are barred.
+func TestProhibitedEveryYear(t *testing.T) {
+	d := Default()
+	for fy := tip.FiscalYear(2011); fy <= 2026; fy++ {
+		l := d.List(tip.ReportYear(fy - 1))
+		n := 0
+		for _, c := range tip.Countries() {
+			if rs := d.Prohibited(c, fy); len(rs) > 0 {
+				n++
+				if rs[0].ListYear != l.Year || rs[0].FiscalYear != fy {
+					t.Errorf("FY%d %s: list year %d", fy, c.Name(), rs[0].ListYear)
+				}
+			}
+		}
+		if n != len(l.Countries) {
+			t.Errorf("FY%d: %d barred, the %d list (%s) has %d", fy, n, l.Year, l.Status, len(l.Countries))
+		}
+	}
+	if rs := d.Prohibited(tip.MustLookupCountry("Chad"), 2011); rs[0].Lift != Lifted {
+		t.Errorf("Chad FY2011 (full waiver, PD 2011-4) = %v", rs[0].Lift)
+	}
+}

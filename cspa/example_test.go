@@ -74,3 +74,46 @@ func ExampleDefault() {
 	// 2025 not found 0
 	// 405(c) provided under waiver: $57,956,682.43 as of 2023-04-20
 }
+
+func ExampleParse405c() {
+	const text = `Section 1: Countries in Violation of the Standards Under the CSPA in 2022
+
+The Secretary of State identified the following countries … during the reporting period of April 1, 2021 – March 31, 2022:  Somalia and Yemen.
+
+Section 5: Description and Amount of Assistance Provided Pursuant to a Waiver
+
+Somalia
+Peacekeeping Operations $40,552,358.14
+10 U.S.C. 333 $16,735,151.00
+Yemen
+International Military Education Training — $85,427.37
+`
+	r, err := cspa.Parse405c(strings.NewReader(text))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Year, r.From, r.To, len(r.Violations))
+	for _, a := range r.Provided {
+		fmt.Printf("%s %-13s %s (line %d)\n", a.Country.ISO3(), a.Authority, tip.FormatUSD(a.Amount), a.Pos.Line)
+	}
+	fmt.Println("total", tip.FormatUSD(r.Total()))
+	// Output:
+	// 2022 2021-04-01 2022-03-31 2
+	// SOM PKO           $40,552,358.14 (line 8)
+	// SOM 10 U.S.C. 333 $16,735,151.00 (line 9)
+	// YEM IMET          $85,427.37 (line 11)
+	// total $57,372,936.51
+}
+
+func ExampleParseAuthority() {
+	for _, s := range []string{"International Military Education Training", "PKO", "10 U.S.C. 331/333", "direct commercial sales"} {
+		a, err := cspa.ParseAuthority(s)
+		fmt.Printf("%-42q %-13s %s %v\n", s, a, a.Name(), err)
+	}
+	// Output:
+	// "International Military Education Training" IMET          International Military Education and Training <nil>
+	// "PKO"                                      PKO           Peacekeeping Operations <nil>
+	// "10 U.S.C. 331/333"                        10 U.S.C. 333 Support under 10 U.S.C. 333 <nil>
+	// "direct commercial sales"                  DCS           Direct Commercial Sales <nil>
+}

@@ -42,7 +42,7 @@ func Format(w io.Writer, l *Listing) error {
 		fmt.Fprintf(bw, "Implementer: %s\n", oneLine(p.Implementer.String()))
 		fmt.Fprintf(bw, "Amount: %s\n", usd(p.Amount.String()))
 		if !p.EndDate.IsZero() {
-			fmt.Fprintf(bw, "End Date: %d/%d/%d\n", int(p.EndDate.Month), p.EndDate.Day, p.EndDate.Year)
+			fmt.Fprintf(bw, "End Date: %d/%d/%04d\n", int(p.EndDate.Month), p.EndDate.Day, p.EndDate.Year)
 		}
 		if p.Description != "" {
 			fmt.Fprintf(bw, "Description: %s\n", oneLine(p.Description))

@@ -2,6 +2,7 @@ package grants_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/tipkit/tipkit/grants"
@@ -94,4 +95,51 @@ func ExampleScan() {
 	// Output:
 	// ok: UNODC
 	// error: listing:11:9: Amount: invalid amount: "$39,47,50": bad digits or grouping
+}
+
+// Format writes a listing back in the published layout; Parse reads it
+// into the same projects.
+func ExampleFormat() {
+	l, _ := grants.ParseLax(strings.NewReader(messy))
+	grants.Format(os.Stdout, l)
+	// Output:
+	// Africa
+	//
+	// Countries: Eastern Africa Region – (Comoros, Seychelle, and Mauritius)
+	// Implementer: United Nations Office on Drugs and Crime (UNODC)
+	// Amount: $1,000,000
+	// End Date: 3/31/2022
+	// Description: Regional cooperation.
+	//
+	// Country: Nigeria
+	// Implementer: World Vision
+	// Amount: $394,750
+	// End Date: 9/30/2023
+	// Description: Shelters.
+}
+
+func ExampleValidate() {
+	for _, f := range grants.Validate(grants.Default()) {
+		if f.Rule == "grants/implementer-variants" || f.Rule == "grants/cross-bureau" {
+			fmt.Println(f)
+		}
+	}
+	// Output:
+	// info: grants/implementer-variants: ABA is written 3 ways: "American Bar Association", "American Bar Association/Fund for Justice and Education", "American Bar Association/Rule of Law Initiative"
+	// info: grants/implementer-variants: TdH is written 2 ways: "Terre des Hommes Foundation", "Terre des Hommes"
+	// info: grants/implementer-variants: UNODC is written 3 ways: "United National Office on Drugs and Crime", "United Nations Office of Drugs and Crime", "United Nations Office on Drugs and Crime"
+	// 264:1: info: grants/cross-bureau: Turkey (EUR) in a project under Near East (NEA)
+}
+
+func ExampleDefault() {
+	l := grants.Default()
+	fmt.Println(l.AsOf, len(l.Projects), "projects,", tip.FormatUSD(l.Total()))
+	for _, c := range l.ByCountry()[:3] {
+		fmt.Printf("%s: %d projects, %s in full, %s split equally\n", c.Country.Name(), c.Projects, tip.FormatUSD(c.Amount), tip.FormatUSD(c.Allocated))
+	}
+	// Output:
+	// 2021-10-01 84 projects, $93,092,054.00
+	// Albania: 2 projects, $2,775,000.00 in full, $693,750.00 split equally
+	// Algeria: 2 projects, $1,450,000.00 in full, $800,000.00 split equally
+	// Angola: 2 projects, $1,405,000.00 in full, $655,000.00 split equally
 }

@@ -1,6 +1,7 @@
 package tiers_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -107,4 +108,58 @@ func ExampleRestricted() {
 	// Output:
 	// 24 governments face Tier 3 restrictions in FY2024
 	// true (FY2019: the 2018 Tier 3 list is not fully known)
+}
+
+// The strict parser refuses what the lax one tolerates, with positions.
+func ExampleParseReport() {
+	_, err := tiers.ParseReport(strings.NewReader("Tier 2\n\n  • Togo\n  • Tongo\n\nTier 2 Watch List\n\n  • Togo\n"))
+	var list tip.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Println(e.Pos(), errors.Is(e, tip.ErrUnknownCountry), errors.Is(e, tip.ErrDuplicate))
+		}
+	}
+	// Output:
+	// 4:7 true false
+	// 8:7 false true
+}
+
+func ExampleDefault() {
+	h := tiers.Default()
+	for _, y := range []tip.ReportYear{2001, 2009, 2018, 2024} {
+		yr := h.Year(y)
+		fmt.Printf("%d: %3d placements, full %v, Tier 3 known %v\n", y, len(yr.Placements), yr.Completeness.Full(), yr.Completeness.Knows(tiers.Tier3))
+	}
+	// Output:
+	// 2001:  80 placements, full false, Tier 3 known true
+	// 2009: 175 placements, full true, Tier 3 known true
+	// 2018:  37 placements, full false, Tier 3 known false
+	// 2024: 105 placements, full false, Tier 3 known true
+}
+
+func ExampleSpecialWatchList() {
+	h := tiers.Default()
+	swl := tiers.SpecialWatchList(h, 2023)
+	fmt.Println(len(swl), "computable; published:", tiers.PublishedSpecialWatchList[2023])
+	// Output:
+	// 26 computable; published: 28
+}
+
+func ExampleHistory_Moves() {
+	n := map[tiers.MoveKind]int{}
+	for _, m := range tiers.Default().Moves(2020, 2021) {
+		n[m.Kind]++
+	}
+	fmt.Println("up", n[tiers.MoveUp], "down", n[tiers.MoveDown], "same", n[tiers.MoveSame])
+	// Output:
+	// up 17 down 20 same 151
+}
+
+func ExampleMinimumStandards() {
+	s := tiers.MinimumStandards()
+	fmt.Println(len(s.Minimum), "minimum standards,", len(s.Indicia), "indicia")
+	fmt.Println(s.Definitions[0].Tier, "—", s.Definitions[0].Text)
+	// Output:
+	// 4 minimum standards, 12 indicia
+	// Tier 1 — Countries whose governments fully meet the TVPA’s minimum standards for the elimination of trafficking.
 }
