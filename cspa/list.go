@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/tipkit/tipkit/tip"
 )
@@ -130,26 +129,6 @@ func readLines(r io.Reader, rs *resolver) []string {
 	return lines
 }
 
-func bullet(raw string) (item string, col int, ok bool) {
-	i := 0
-	skip := func() {
-		for i < len(raw) {
-			r, n := utf8.DecodeRuneInString(raw[i:])
-			if r != ' ' && r != '\t' && r != '\u00a0' && r != '\u202f' {
-				return
-			}
-			i += n
-		}
-	}
-	skip()
-	r, n := utf8.DecodeRuneInString(raw[i:])
-	if r != '•' && r != '-' && r != '*' && r != '·' {
-		return "", 0, false
-	}
-	i += n
-	skip()
-	return strings.TrimSpace(tip.CleanSpace(raw[i:])), i + 1, true
-}
 
 func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, error) {
 	if src == "" {
@@ -178,7 +157,7 @@ func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, err
 			if strings.TrimSpace(tip.CleanSpace(lines[j])) == "" {
 				continue
 			}
-			item, col, ok := bullet(lines[j])
+			item, col, ok := tip.CutBullet(lines[j])
 			if !ok {
 				break
 			}

@@ -143,35 +143,6 @@ type line struct {
 	pos  tip.Position // of the first non-space byte
 }
 
-// bullet returns the item text of a bullet line and the byte column where
-// the item starts, or ok false if the line is not a bullet.
-func bullet(raw string) (item string, col int, ok bool) {
-	i := 0
-	for i < len(raw) {
-		r, n := utf8.DecodeRuneInString(raw[i:])
-		if r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' {
-			i += n
-			continue
-		}
-		break
-	}
-	r, n := utf8.DecodeRuneInString(raw[i:])
-	switch r {
-	case '•', '-', '*', '·', '◦', '▪':
-	default:
-		return "", 0, false
-	}
-	i += n
-	for i < len(raw) {
-		r, n := utf8.DecodeRuneInString(raw[i:])
-		if r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' {
-			i += n
-			continue
-		}
-		break
-	}
-	return strings.TrimSpace(tip.CleanSpace(raw[i:])), i + 1, true
-}
 
 func tierHeading(s string) Tier {
 	switch s {
@@ -325,7 +296,7 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 	if j >= len(lines) {
 		return h
 	}
-	if _, _, ok := bullet(lines[j].raw); !ok {
+	if _, _, ok := tip.CutBullet(lines[j].raw); !ok {
 		return h
 	}
 	field := t.String()
@@ -335,7 +306,7 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 		if l.text == "" {
 			continue
 		}
-		item, col, ok := bullet(l.raw)
+		item, col, ok := tip.CutBullet(l.raw)
 		if !ok {
 			break
 		}
@@ -376,7 +347,7 @@ func (p *parser) plainList(lines []line, h int, field string) ([]Listed, int) {
 		if l.text == "" {
 			continue
 		}
-		item, col, isBullet := bullet(l.raw)
+		item, col, isBullet := tip.CutBullet(l.raw)
 		if !isBullet {
 			if utf8.RuneCountInString(l.text) > 60 || strings.HasSuffix(l.text, ".") || strings.HasSuffix(l.text, ":") {
 				break

@@ -62,3 +62,27 @@ func TestSplitPlaces(t *testing.T) {
 		})
 	}
 }
+
+func TestCutBullet(t *testing.T) {
+	tests := []struct {
+		in   string
+		item string
+		col  int
+		ok   bool
+	}{
+		{"  • Chile", "Chile", 7, true},
+		{"- Iran", "Iran", 3, true},
+		{"\u00a0*\u00a0Turkey\u00a0 ", "Turkey", 6, true},
+		{"  • ", "", 7, true},
+		{"\t◦ Laos", "Laos", 6, true},
+		{"Chile", "", 0, false},
+		{"", "", 0, false},
+		{"  ", "", 0, false},
+	}
+	for _, tt := range tests {
+		item, col, ok := CutBullet(tt.in)
+		if item != tt.item || col != tt.col || ok != tt.ok {
+			t.Errorf("CutBullet(%q) = %q, %d, %v; want %q, %d, %v", tt.in, item, col, ok, tt.item, tt.col, tt.ok)
+		}
+	}
+}
