@@ -129,7 +129,6 @@ func readLines(r io.Reader, rs *resolver) []string {
 	return lines
 }
 
-
 func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, error) {
 	if src == "" {
 		src = "report"

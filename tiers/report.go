@@ -143,7 +143,6 @@ type line struct {
 	pos  tip.Position // of the first non-space byte
 }
 
-
 func tierHeading(s string) Tier {
 	switch s {
 	case "Tier 1", "TIER 1":
