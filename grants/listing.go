@@ -91,11 +91,8 @@ func sectionBureau(s string) (tip.Bureau, bool) {
 	return b, err == nil
 }
 
-// A Scanner reads a project listing one project at a time, holding only
-// the current record: memory stays flat however long the input. After a
-// record it cannot read, Err-wrapped errors are returned by Next's caller
-// through Scan's second value and scanning goes on with the next record,
-// so one bad record never hides the rest.
+// A scanner reads a project listing one record at a time, holding only
+// the current record. Scan, Parse and ParseLax all run on it.
 type scanner struct {
 	src      string
 	lax      bool
@@ -368,18 +365,13 @@ func (s *scanner) record(rec []field, errs tip.ErrorList) (Project, tip.ErrorLis
 	if first == fImplementer && seen[fCountries] != nil && seen[fCountries].value != "" {
 		s.tolerate(&errs, "grants/label-order", seen[fCountries].pos, tip.ErrSyntax, 0, "Countries", "Countries after Implementer")
 	}
-	if errs.Len() > 0 && !s.lax {
-		return Project{}, errs
-	}
-	if hasFatal(errs) {
+	// In lax mode tolerate records findings, not errors: anything left in
+	// errs is what even lax cannot read past.
+	if errs.Len() > 0 {
 		return Project{}, errs
 	}
 	return p, nil
 }
-
-// hasFatal reports errors even lax cannot read past. Lax keeps nothing
-// else in errs, so any entry is fatal.
-func hasFatal(errs tip.ErrorList) bool { return errs.Len() > 0 }
 
 // places resolves a Countries value: the label, the countries, and every
 // member that names none, through errata in lax mode.

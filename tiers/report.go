@@ -63,7 +63,7 @@ type Report struct {
 	Findings              []tip.Finding        // what the lax parse tolerated; nil from ParseReport
 }
 
-// Placement returns the country's placements in the report: usually one,
+// PlacementsOf returns the country's placements in the report: usually one,
 // two if the report prints it twice (seed 003 has Montenegro on Tier 2 and
 // on the Watch List), none if it is not there.
 func (r *Report) PlacementsOf(c tip.Country) []Placement {
@@ -268,19 +268,13 @@ func parseReport(r io.Reader, src string, lax bool) (*Report, error) {
 			i = p.lawTable(lines, i)
 		}
 	}
-	if p.lax {
-		tip.SortFindings(p.rep.Findings)
-		if p.rep.Year != 0 {
-			for i := range p.rep.Placements {
-				p.rep.Placements[i].Year = p.rep.Year
-			}
-		}
-		return p.rep, p.errs.Err()
-	}
 	for i := range p.rep.Placements {
 		p.rep.Placements[i].Year = p.rep.Year
 	}
-	p.rep.Findings = nil
+	if !p.lax {
+		p.rep.Findings = nil
+	}
+	tip.SortFindings(p.rep.Findings)
 	return p.rep, p.errs.Err()
 }
 
