@@ -106,7 +106,12 @@ type scanner struct {
 	errata   tip.Errata
 	recStart tip.Position
 	stream   bool // Scan: keep no findings or sections, so memory stays flat
+	// placeCache holds SplitPlaces by Countries value: listings repeat them
+	// ("Country: India"). Bounded, so memory stays flat on any input.
+	placeCache map[string]tip.PlaceList
 }
+
+const maxCachedPlaces = 4096
 
 type field struct {
 	value string
@@ -376,7 +381,18 @@ func (s *scanner) record(rec []field, errs tip.ErrorList) (Project, tip.ErrorLis
 // places resolves a Countries value: the label, the countries, and every
 // member that names none, through errata in lax mode.
 func (s *scanner) places(p *Project, f field, errs *tip.ErrorList) {
-	pl := tip.SplitPlaces(f.value)
+	pl, ok := s.placeCache[f.value]
+	if !ok {
+		pl = tip.SplitPlaces(f.value)
+		if s.placeCache == nil {
+			s.placeCache = make(map[string]tip.PlaceList)
+		}
+		// Short values only, cloned so the cache pins no line: at most
+		// 4096 × 256 bytes of keys however long the input.
+		if len(s.placeCache) < maxCachedPlaces && len(f.value) <= 256 {
+			s.placeCache[strings.Clone(f.value)] = pl
+		}
+	}
 	p.Places = f.value
 	p.Label = pl.Label
 	for _, m := range pl.Members {

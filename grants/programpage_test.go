@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -341,7 +342,7 @@ func FuzzParseProgramPage(f *testing.F) {
 func BenchmarkParseProgramPage(b *testing.B) {
 	for _, p := range []string{seed001, seed002, seed004} {
 		in := mustRead(b, p)
-		b.Run(p[len(p)-28:len(p)-25], func(b *testing.B) {
+		b.Run("seed"+filepath.Base(p)[:3], func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(in)))
 			for b.Loop() {
