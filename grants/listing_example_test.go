@@ -143,3 +143,29 @@ func ExampleDefault() {
 	// Algeria: 2 projects, $1,450,000.00 in full, $800,000.00 split equally
 	// Angola: 2 projects, $1,405,000.00 in full, $655,000.00 split equally
 }
+
+func ExampleListing_ByImplementer() {
+	for _, g := range grants.Default().ByImplementer()[:3] {
+		fmt.Printf("%-6s %2d projects %s\n", g.Key, g.Projects, tip.FormatUSD(g.Amount))
+	}
+	// Output:
+	// IOM    18 projects $19,746,445.00
+	// UNODC  15 projects $18,879,000.00
+	// ABA     6 projects $5,590,000.00
+}
+
+// Projects still running on a date, and those ending in a fiscal year.
+func ExampleListing_EndingIn() {
+	l := grants.Default()
+	fmt.Println(len(l.ActiveOn(tip.MustParseDate("2022-10-01"))), "running on October 1, 2022")
+	for fy := tip.FiscalYear(2021); fy <= 2025; fy++ {
+		fmt.Println(fy, len(l.EndingIn(fy)))
+	}
+	// Output:
+	// 38 running on October 1, 2022
+	// FY2021 5
+	// FY2022 40
+	// FY2023 25
+	// FY2024 11
+	// FY2025 2
+}
