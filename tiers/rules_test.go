@@ -434,3 +434,36 @@ func TestEligibleEveryCountry2026(t *testing.T) {
 		t.Errorf("%d countries denied the Watch List in 2026, want 6", denied)
 	}
 }
+
+// The waivers Check says the rule implies for 2011–2014 (no memo found) are
+// exactly those waivers.md §5 infers from the same history.
+func TestImpliedWaiversMatchNotes(t *testing.T) {
+	md, err := os.ReadFile("data/waivers.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, line := range strings.Split(string(md), "\n") {
+		if !strings.HasPrefix(line, "- 201") || !strings.Contains(line[:8], ":") {
+			continue
+		}
+		year := line[2:6]
+		list, _, _ := strings.Cut(line[8:], "; documented")
+		for _, item := range strings.Split(list, ", ") {
+			name := strings.TrimSpace(item[:strings.LastIndex(item, " (")])
+			want[year+" "+tip.MustLookupCountry(name).ISO3()] = true
+		}
+	}
+	got := map[string]bool{}
+	for _, f := range Check(Default()) {
+		if (f.Rule == RuleWaiverTwoYears || f.Rule == RuleWaiverOnce) && f.Severity == tip.Warning && f.Subject >= "2011" && f.Subject <= "2014" {
+			got[f.Subject+" "+f.Country.ISO3()] = true
+		}
+	}
+	if len(want) != 49 {
+		t.Fatalf("read %d inferred waivers from waivers.md §5, want 49", len(want))
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("implied waivers 2011–2014 (-waivers.md +Check):\n%s", d)
+	}
+}
