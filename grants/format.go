@@ -19,17 +19,19 @@ func Format(w io.Writer, l *Listing) error {
 		fmt.Fprintf(bw, "As of %s %d, %d, the TIP Office manages %d projects in over %d countries worth more than %s in total.\n\n",
 			l.AsOf.Month, l.AsOf.Day, l.AsOf.Year, l.ClaimedProjects, l.ClaimedCountries, usd(l.ClaimedAmount.String()))
 	}
+	// A heading is written wherever the section changes, even back to one
+	// written before, so every project reads back under its own section.
 	section := ""
 	written := map[string]bool{}
 	heading := func(s string) {
-		if s != "" && !written[s] {
+		if s != "" {
 			fmt.Fprintf(bw, "%s\n\n", s)
 			written[s] = true
 		}
 		section = s
 	}
 	for _, p := range l.Projects {
-		if p.Section != section || (section != "" && !written[section]) {
+		if p.Section != section {
 			heading(p.Section)
 		}
 		if places := formatPlaces(&p); places != "" {
