@@ -235,7 +235,11 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			}
 			last := &rec[len(rec)-1]
 			s.tolerate(&recErrs, "grants/continuation", pos, tip.ErrSyntax, 0, last.label, "a line with no label, read as more of %s", last.label)
-			last.value += " " + t
+			if last.value == "" {
+				last.value = t // "Description:" on its own line, the text on the next
+			} else {
+				last.value += " " + t
+			}
 			continue
 		}
 		if !s.sawAsOf {
