@@ -235,9 +235,6 @@ func invertComma(key string) (string, bool) {
 	return inv, inv != ""
 }
 
-// CleanSpace replaces every Unicode space (NBSP, U+202F, tabs, …) with an
-// ASCII space and drops zero-width characters and byte order marks. Text
-// copied from web pages and PDFs is full of them.
 // skipPlainASCII returns the index of the first byte at or after i that is
 // not printable ASCII (0x20–0x7F), eight bytes at a time.
 func skipPlainASCII(s string, i int) int {
@@ -261,6 +258,9 @@ func skipPlainASCII(s string, i int) int {
 	return i
 }
 
+// CleanSpace replaces every Unicode space (NBSP, U+202F, tabs, …) with an
+// ASCII space and drops zero-width characters and byte order marks. Text
+// copied from web pages and PDFs is full of them.
 func CleanSpace(s string) string {
 	// Fast path for the common case, plain ASCII with no control spaces:
 	// parsers call this on every line.
