@@ -89,6 +89,7 @@ func (e *detailError) Unwrap() error { return e.err }
 // Pos returns the position of the error.
 func (e *ParseError) Pos() Position { return Position{Line: e.Line, Col: e.Col} }
 
+// Error formats the error as "source:line:col: record N: Field: message".
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	if e.Source != "" {

@@ -331,6 +331,7 @@ type UnknownCountryError struct {
 	Suggestions []Country // best first: "Tongo" → Tonga, Togo, …
 }
 
+// Error names the country and the suggestions, if any.
 func (e *UnknownCountryError) Error() string {
 	msg := "unknown country " + strconv.Quote(e.Name)
 	if len(e.Suggestions) > 0 {
@@ -353,6 +354,7 @@ type AmbiguousCountryError struct {
 	Candidates []Country // sorted by name
 }
 
+// Error names the candidates.
 func (e *AmbiguousCountryError) Error() string {
 	names := make([]string, len(e.Candidates))
 	for i, c := range e.Candidates {
