@@ -189,7 +189,8 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			continue
 		}
 		raw := s.lr.Text()
-		t := strings.TrimSpace(tip.CleanSpace(raw))
+		cleaned := tip.CleanSpace(raw)
+		t := strings.TrimSpace(cleaned)
 		if t == "" {
 			gap = len(rec) > 0
 			continue
@@ -217,7 +218,14 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			// The value's column in the raw line; where space cleaning
 			// changed it (a tab, an NBSP inside), the column after the colon.
 			col := len(raw) + 1
-			if value != "" {
+			switch {
+			case value == "":
+			case len(cleaned) == len(raw):
+				// Cleaning changed no byte count, so value sits where it
+				// sits in t, and t where it sits in raw: no search needed.
+				tOff := len(cleaned) - len(strings.TrimLeft(cleaned, " "))
+				col = tOff + len(t) - len(value) + 1
+			default:
 				i := strings.Index(raw, value)
 				if i < 0 {
 					i = strings.IndexByte(raw, ':') + 1

@@ -318,3 +318,19 @@ func TestMessyForms(t *testing.T) {
 		}
 	}
 }
+
+// The column of a value is where its first byte is in the line as read,
+// whatever spaces and tabs surround the label.
+func TestValueColumns(t *testing.T) {
+	for _, line := range []string{"Amount: $1,00,0", "\tAmount:\t$1,00,0  ", "  Amount:    $1,00,0", "Amount:\u00a0$1,00,0", "\u00a0Amount: $1,00,0\u202f"} {
+		in := "Africa\n\nCountry: Kenya\nImplementer: IOM\n" + line + "\n"
+		_, err := Parse(strings.NewReader(in))
+		var pe *tip.ParseError
+		if !errors.As(err, &pe) || !errors.Is(err, tip.ErrAmount) {
+			t.Fatalf("%q: %v", line, err)
+		}
+		if got := line[pe.Col-1:]; !strings.HasPrefix(got, "$1,00,0") {
+			t.Errorf("%q: column %d points at %q", line, pe.Col, got)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package tip
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -76,7 +75,7 @@ func ParseBureau(s string) (Bureau, error) {
 	if b, ok := bureauHeadings[t]; ok {
 		return b, nil
 	}
-	return BureauUnknown, &detailError{msg: strconv.Quote(s), err: ErrUnknownBureau}
+	return BureauUnknown, &detailError{quote: s, err: ErrUnknownBureau}
 }
 
 // String returns the code: "AF", "EAP", …; "unknown" for the zero Bureau.

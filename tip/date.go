@@ -64,10 +64,11 @@ func parseDate(t string) (Date, bool) {
 		return Date{}, false
 	}
 	if strings.Count(t, "/") == 2 {
-		p := strings.Split(t, "/")
-		m, ok1 := atoiN(p[0], 1, 2)
-		d, ok2 := atoiN(p[1], 1, 2)
-		y, ok3 := atoiN(p[2], 4, 4)
+		ms, rest, _ := strings.Cut(t, "/")
+		ds, ys, _ := strings.Cut(rest, "/")
+		m, ok1 := atoiN(ms, 1, 2)
+		d, ok2 := atoiN(ds, 1, 2)
+		y, ok3 := atoiN(ys, 4, 4)
 		return Date{y, time.Month(m), d}, ok1 && ok2 && ok3
 	}
 	if len(t) == 10 && t[4] == '-' && t[7] == '-' {

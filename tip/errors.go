@@ -73,15 +73,20 @@ func Errorf(source string, pos Position, field string, err error, format string,
 // detailError carries a message that already names its problem and wraps the
 // sentinel that classifies it.
 type detailError struct {
-	msg string
-	err error
+	msg   string
+	quote string // input quoted before msg; formatted only when Error is called, since callers often discard the error
+	err   error
 }
 
 func (e *detailError) Error() string {
-	if e.msg == "" {
+	msg := e.msg
+	if e.quote != "" {
+		msg = strconv.Quote(e.quote) + msg
+	}
+	if msg == "" {
 		return e.err.Error()
 	}
-	return e.err.Error() + ": " + e.msg
+	return e.err.Error() + ": " + msg
 }
 
 func (e *detailError) Unwrap() error { return e.err }
