@@ -117,3 +117,23 @@ func ExampleParseAuthority() {
 	// "10 U.S.C. 331/333"                        10 U.S.C. 333 Support under 10 U.S.C. 333 <nil>
 	// "direct commercial sales"                  DCS           Direct Commercial Sales <nil>
 }
+
+// The lax reader keeps a name it cannot resolve and says so.
+func ExampleParseListLax() {
+	const text = "The 2022 CSPA List Includes Governments of the following countries:\n  • Burma\n  • Narnia\n"
+	l, findings, err := cspa.ParseListLax(strings.NewReader(text))
+	fmt.Println(l.Names, l.Countries[0].ISO3(), l.Countries[1] == 0, err)
+	for _, f := range findings {
+		fmt.Println(f.Pos, f.Rule)
+	}
+	// Output:
+	// [Burma Narnia] MMR true <nil>
+	// 3:7 cspa/unresolved-name
+}
+
+func ExamplePeriod() {
+	from, to := cspa.Period(2023)
+	fmt.Println(from, to, "— restrictions in", tip.ReportYear(2023).RestrictionYear())
+	// Output:
+	// 2022-04-01 2023-03-31 — restrictions in FY2024
+}

@@ -81,3 +81,16 @@ func ExampleDefaultPages() {
 	// seed 004:19:119 total over 18000000
 	// seed 004:22:71 award a total of 5000000
 }
+
+// Both pages' wordings read to one value.
+func ExampleParseProgramType() {
+	for _, s := range []string{"Global, Research, and Innovation", "Research and Innovation", "PROGRAM TO END MODERN SLAVERY (PEMS)", "cpc"} {
+		p, err := grants.ParseProgramType(s)
+		fmt.Printf("%-38q %-9s %s %v\n", s, p, p.Name(), err)
+	}
+	// Output:
+	// "Global, Research, and Innovation"     research  Research and Innovation <nil>
+	// "Research and Innovation"              research  Research and Innovation <nil>
+	// "PROGRAM TO END MODERN SLAVERY (PEMS)" pems      Program to End Modern Slavery <nil>
+	// "cpc"                                  cpc       Child Protection Compact Partnerships <nil>
+}

@@ -163,3 +163,33 @@ func ExampleMinimumStandards() {
 	// 4 minimum standards, 12 indicia
 	// Tier 1 — Countries whose governments fully meet the TVPA’s minimum standards for the elimination of trafficking.
 }
+
+// The embedded 2023 report as printed, with what the lax parse tolerated;
+// Default's 2023 is this report corrected.
+func ExampleDefaultReport() {
+	r := tiers.DefaultReport()
+	fmt.Println(r.Year, len(r.Placements), "placements")
+	for _, f := range r.Findings {
+		fmt.Println(f.Pos, f.Rule)
+	}
+	// Output:
+	// 2023 188 placements
+	// 621:7 tiers/erratum
+	// 936:7 tiers/erratum
+	// 966:7 tiers/one-placement
+}
+
+// Rules are values with the report years they are in force.
+func ExampleRuleByID() {
+	for _, id := range []string{tiers.RuleWaiverTwoYears, tiers.RuleWaiverOnce} {
+		r, _ := tiers.RuleByID(id)
+		to := "today"
+		if r.To != 0 {
+			to = fmt.Sprint(int(r.To))
+		}
+		fmt.Printf("%s %d–%s; in force in 2018: %v, 2019: %v\n", r.ID, r.From, to, r.InForce(2018), r.InForce(2019))
+	}
+	// Output:
+	// tiers/waiver-2y 2009–2018; in force in 2018: true, 2019: false
+	// tiers/waiver-once 2019–today; in force in 2018: false, 2019: true
+}
