@@ -81,8 +81,9 @@ func TestHugeLine(t *testing.T) {
 	if err != nil || len(l.Countries) != 1 || l.Positions[0].Line != 3 {
 		t.Fatalf("10 MB line: %v, %+v", err, l)
 	}
-	r, err := Parse405c(strings.NewReader(strings.Repeat("y", 10<<20) + "\nSection 1: Countries in Violation of the Standards Under the CSPA in 2022\n"))
-	if err != nil || r.Year != 2022 {
+	r, err := Parse405c(strings.NewReader(strings.Repeat("y", 10<<20) + "\nSection 1: Countries in Violation of the Standards Under the CSPA in 2022\n" +
+		"Found during the reporting period of April 1, 2021 – March 31, 2022: Iran.\n"))
+	if err != nil || r.Year != 2022 || len(r.Violations) != 1 {
 		t.Fatalf("405(c) after a 10 MB line: %v", err)
 	}
 }

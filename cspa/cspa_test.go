@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tipkit/tipkit/tip"
@@ -145,6 +146,8 @@ func Test405cErrors(t *testing.T) {
 		{"amount that is not money", head + "Peacekeeping Operations $1,00,0\n", "6:25", tip.ErrAmount},
 		{"amount before a country", "Section 1: Countries in Violation of the Standards Under the CSPA in 2022\nSection 5: x\nPeacekeeping Operations $5\n", "3:1", tip.ErrMissing},
 		{"no report", "nothing here\n", "1:1", tip.ErrMissing},
+		{"Section 1 with no readable sentence", "Section 1: Countries in Violation of the Standards Under the CSPA in 2022\n\nThe Secretary found Iran and Syria.\n", "3:1", tip.ErrSyntax},
+		{"Section 1 heading alone", "Section 1: Countries in Violation of the Standards Under the CSPA in 2022\n", "1:1", tip.ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,6 +157,27 @@ func Test405cErrors(t *testing.T) {
 				t.Errorf("err = %v, want %v at %s", err, tt.sentinel, tt.pos)
 			}
 		})
+	}
+}
+
+// Test405cPeriodForms reads Section 1 as other report years word it.
+func Test405cPeriodForms(t *testing.T) {
+	for _, sentence := range []string{
+		"during the reporting period of April 1, 2020 – March 31, 2021:  Burma and Mali.",
+		"during the reporting period (April 1, 2020 – March 31, 2021): Burma and Mali.",
+		"during the reporting period from April 1, 2020 through March 31, 2021: Burma, and Mali.",
+		"during the reporting period of April 1, 2020 - March 31, 2021: Burma and Mali",
+	} {
+		in := "Section 1: Countries in Violation of the Standards Under the CSPA in 2021\n\nThe Secretary of State identified the following countries " + sentence + "\n"
+		r, err := Parse405c(strings.NewReader(in))
+		if err != nil {
+			t.Errorf("%q: %v", sentence, err)
+			continue
+		}
+		want := []tip.Country{tip.MustLookupCountry("Burma"), tip.MustLookupCountry("Mali")}
+		if d := cmp.Diff(want, r.Violations); d != "" || r.From != tip.MakeDate(2020, time.April, 1) || r.To != tip.MakeDate(2021, time.March, 31) {
+			t.Errorf("%q: period %v–%v, violations (-want +got):\n%s", sentence, r.From, r.To, d)
+		}
 	}
 }
 

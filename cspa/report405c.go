@@ -59,12 +59,15 @@ func (r *Report405c) Total() decimal.Decimal {
 }
 
 var (
-	sec1RE    = regexp.MustCompile(`^Section 1[:.] Countries in Violation of the Standards Under the CSPA in ((?:19|20)\d\d)`)
-	sec2RE    = regexp.MustCompile(`^Section 2[:.] `)
-	sec3RE    = regexp.MustCompile(`^Section 3[:.] `)
-	sec4RE    = regexp.MustCompile(`^Section 4[:.] `)
-	sec5RE    = regexp.MustCompile(`^Section 5[:.] `)
-	periodRE  = regexp.MustCompile(`reporting period of ([A-Z][a-z]+ \d{1,2}, \d{4}) ?[–-] ?([A-Z][a-z]+ \d{1,2}, \d{4}):\s*(.*)$`)
+	sec1RE = regexp.MustCompile(`^Section 1[:.] Countries in Violation of the Standards Under the CSPA in ((?:19|20)\d\d)`)
+	sec2RE = regexp.MustCompile(`^Section 2[:.] `)
+	sec3RE = regexp.MustCompile(`^Section 3[:.] `)
+	sec4RE = regexp.MustCompile(`^Section 4[:.] `)
+	sec5RE = regexp.MustCompile(`^Section 5[:.] `)
+	// "during the reporting period of April 1, 2021 – March 31, 2022:  A,
+	// B, and C." (2023); earlier reports write "(April 1, 2020 – March 31,
+	// 2021)" and "through" for the dash.
+	periodRE  = regexp.MustCompile(`reporting period(?: of| from)? \(?([A-Z][a-z]+\.? \d{1,2}, \d{4}) ?(?:[–—-]|to|through) ?([A-Z][a-z]+\.? \d{1,2}, \d{4})\)?:\s*(.*)$`)
 	notPlRE   = regexp.MustCompile(`planned to be provided to (.*?) in fiscal year \(FY\) (\d{4})`)
 	onDateRE  = regexp.MustCompile(`^On ([A-Z][a-z]+\.? \d{1,2}, \d{4}),`)
 	asOfRE    = regexp.MustCompile(`as of ([A-Z][a-z]+ \d{1,2}, \d{4})`)
@@ -74,10 +77,13 @@ var (
 )
 
 // Parse405c reads the section 405(c) report from a TIP Report's text (the
-// whole report or just the section). Errors are positioned: a Section 5
-// amount with no authority, an amount that is not money, a name that is
-// not a country. Input with no 405(c) report is an error wrapping
-// tip.ErrMissing.
+// whole report or just the section). Errors are positioned: a Section 1
+// with no sentence naming the countries and the reporting period
+// (tip.ErrSyntax: the part is there but unreadable), a Section 5 amount
+// with no authority, an amount that is not money, a name that is not a
+// country. Input with no 405(c) report is an error wrapping
+// tip.ErrMissing. The report is returned with every part that was read,
+// together with the error.
 func Parse405c(r io.Reader) (*Report405c, error) {
 	rep, _, err := parse405c(r, "report", false)
 	return rep, err
@@ -97,6 +103,10 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 	section := 0
 	found := false
 	var country tip.Country // Section 5's current country heading
+	// Section 1's heading, its first line of text, and how many period
+	// sentences were read in it.
+	var sec1Pos, sec1Text tip.Position
+	sec1Read := 0
 	places := func(s string, pos tip.Position, field string) []tip.Country {
 		var out []tip.Country
 		pl := tip.SplitPlaces(strings.TrimSuffix(strings.TrimSpace(s), "."))
@@ -118,6 +128,7 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 		if m := sec1RE.FindStringSubmatch(t); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			rep.Year, section, found = tip.ReportYear(y), 1, true
+			sec1Pos = pos
 			continue
 		}
 		if !found {
@@ -139,6 +150,9 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 		}
 		switch section {
 		case 1:
+			if !sec1Text.IsValid() {
+				sec1Text = pos
+			}
 			if m := periodRE.FindStringSubmatchIndex(t); m != nil {
 				from, err1 := tip.ParseDate(t[m[2]:m[3]])
 				to, err2 := tip.ParseDate(t[m[4]:m[5]])
@@ -148,6 +162,7 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 				rep.From, rep.To = from, to
 				col := strings.Index(raw, t) + m[6] + 1
 				rep.Violations = places(t[m[6]:m[7]], tip.Position{Line: pos.Line, Col: col}, "Section 1")
+				sec1Read++
 			}
 		case 2:
 			if m := notPlRE.FindStringSubmatchIndex(t); m != nil {
@@ -194,6 +209,15 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 			// The glossary that follows the report ends Section 5.
 			section = 6
 		}
+	}
+	// Section 1 is the report's subject: a heading with no sentence this
+	// reader understands is an unreadable part, not a missing one.
+	if found && sec1Read == 0 {
+		at := sec1Pos
+		if sec1Text.IsValid() {
+			at = sec1Text
+		}
+		rs.errs.Add(tip.Errorf(src, at, "Section 1", tip.ErrSyntax, "no sentence naming the countries and the reporting period (\"… during the reporting period of April 1, 2021 – March 31, 2022: A, B, and C.\")"))
 	}
 	if !found && rs.errs.Len() == 0 {
 		rs.errs.Add(tip.Errorf(src, tip.Position{Line: 1, Col: 1}, "405(c)", tip.ErrMissing, "no \"Section 1: Countries in Violation of the Standards Under the CSPA in YYYY\""))
