@@ -1,0 +1,121 @@
+package tiers
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tipkit/tipkit/tip"
+)
+
+// randomHistory is a small history that trips every rule now and then:
+// mostly Watch List and Tier 3 years, gaps, duplicate years and
+// placements, unknown tiers, partial years, stray waivers, country 0 and a
+// number outside the country table.
+func randomHistory(r *rand.Rand) *History {
+	cs := []tip.Country{0, tip.Country(len(tip.Countries()) + 1)}
+	for _, name := range []string{"Malaysia", "Algeria", "Belarus", "Chad", "Vanuatu", "Cuba"} {
+		cs = append(cs, tip.MustLookupCountry(name))
+	}
+	tiersOf := []Tier{TierUnknown, Tier1, Tier2, Tier2WatchList, Tier2WatchList, Tier2WatchList, Tier3, Tier3, SpecialCase}
+	all := []Tier{Tier1, Tier2, Tier2WatchList, Tier3, SpecialCase}
+	h := &History{}
+	from := tip.ReportYear(2000 + r.IntN(22))
+	to := from + tip.ReportYear(r.IntN(12))
+	for y := from; y <= to; y++ {
+		if y != from && r.IntN(10) == 0 {
+			continue // a gap
+		}
+		copies := 1
+		if r.IntN(40) == 0 {
+			copies = 2 // the same year twice
+		}
+		for range copies {
+			yr := Year{Year: y}
+			switch r.IntN(5) {
+			case 0:
+				for _, t := range all {
+					if r.IntN(2) == 0 {
+						yr.Completeness.Known = append(yr.Completeness.Known, t)
+					}
+				}
+				if r.IntN(4) == 0 {
+					yr.Completeness.Known = append(yr.Completeness.Known, Tier(7))
+				}
+			default:
+				yr.Completeness.Known = all
+			}
+			for _, c := range cs {
+				for range 1 + r.IntN(4)/3 { // now and then two placements
+					if r.IntN(6) == 0 {
+						continue
+					}
+					yr.Placements = append(yr.Placements, Placement{Country: c, Year: y, Tier: tiersOf[r.IntN(len(tiersOf))]})
+				}
+				if r.IntN(8) == 0 {
+					yr.StateSponsored = append(yr.StateSponsored, c)
+				}
+			}
+			r.Shuffle(len(yr.Placements), func(i, j int) { yr.Placements[i], yr.Placements[j] = yr.Placements[j], yr.Placements[i] })
+			h.Years = append(h.Years, yr)
+		}
+	}
+	for range r.IntN(12) {
+		h.Waivers = append(h.Waivers, Waiver{Country: cs[r.IntN(len(cs))], Year: from - 1 + tip.ReportYear(r.IntN(int(to-from)+3)), Grade: GradePrimary})
+	}
+	slices.SortFunc(h.Waivers, func(a, b Waiver) int { return int(a.Year-b.Year)*10000 + int(a.Country) - int(b.Country) })
+	return h
+}
+
+// Check, SpecialWatchList and Eligible give what they gave before they were
+// made fast, on the embedded history and on thousands of random ones.
+func TestSameAsReference(t *testing.T) {
+	hs := []*History{Default()}
+	r := rand.New(rand.NewPCG(1, 2))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	for range n {
+		hs = append(hs, randomHistory(r))
+	}
+	seen := map[string]int{} // rule and severity: how many findings, so that a reader sees the random histories reach every branch
+	for i, h := range hs {
+		want, got := refCheck(h), Check(h)
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("history %d: Check (-before +now):\n%s", i, cmp.Diff(want, got))
+		}
+		for _, f := range got {
+			seen[f.Rule+" "+f.Severity.String()]++
+		}
+		if len(h.Years) == 0 {
+			continue
+		}
+		first, last := h.Years[0].Year, h.Years[len(h.Years)-1].Year
+		for y := first - 1; y <= last+2; y++ {
+			if want, got := refSpecialWatchList(h, y), SpecialWatchList(h, y); !slices.Equal(want, got) {
+				t.Fatalf("history %d: SpecialWatchList(%d) = %v, was %v", i, y, got, want)
+			}
+		}
+		if i == 0 {
+			for _, c := range tip.Countries() {
+				for y := tip.ReportYear(2001); y <= 2027; y += 3 {
+					if d := cmp.Diff(refEligible(h, c, y), Eligible(h, c, y)); d != "" {
+						t.Fatalf("Eligible(%s, %d) (-before +now):\n%s", c.Name(), y, d)
+					}
+				}
+			}
+			continue
+		}
+		for _, p := range h.Years[len(h.Years)/2].Placements {
+			for y := first; y <= last+2; y++ {
+				if want, got := refEligible(h, p.Country, y), Eligible(h, p.Country, y); !reflect.DeepEqual(want, got) {
+					t.Fatalf("history %d: Eligible(%d, %d) (-before +now):\n%s", i, p.Country, y, cmp.Diff(want, got))
+				}
+			}
+		}
+	}
+	t.Log(seen)
+}
