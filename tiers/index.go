@@ -7,12 +7,21 @@ import "github.com/tipkit/tipkit/tip"
 // scan of the year's placements. It lives outside History so that History
 // stays a plain value that cmp.Diff compares with no options.
 type index struct {
-	first  tip.ReportYear // the history's first year
-	years  int
-	placed [][]Tier // [country][y-first]: the tier, or TierUnknown if not placed; nil row: never placed
-	waived [][]bool // [country][y-first]: a documented waiver
-	known  [][SpecialCase + 1]bool
-	have   []bool // [y-first]: the history holds the year
+	first tip.ReportYear // the history's first year
+	years int
+	// cells holds every country's years in one flat slice, a row of
+	// x.years cells per country, so that building the index allocates
+	// once rather than once per country.
+	cells  []cell                  // [country*years + y-first]
+	placed []bool                  // [country]: placed in some year
+	known  [][SpecialCase + 1]bool // [y-first][tier]: the tier's list is complete
+	have   []bool                  // [y-first]: the history holds the year
+}
+
+// A cell is one country in one year.
+type cell struct {
+	tier   Tier // TierUnknown if not placed
+	waived bool // a documented waiver
 }
 
 func newIndex(h *History) *index {
@@ -30,10 +39,10 @@ func newIndex(h *History) *index {
 	for _, w := range h.Waivers {
 		n = max(n, int(w.Country))
 	}
-	x.placed = make([][]Tier, n+1)
-	x.waived = make([][]bool, n+1)
 	x.first = h.Years[0].Year
 	x.years = int(h.Years[len(h.Years)-1].Year-x.first) + 1
+	x.cells = make([]cell, (n+1)*x.years)
+	x.placed = make([]bool, n+1)
 	x.known = make([][SpecialCase + 1]bool, x.years)
 	x.have = make([]bool, x.years)
 	for _, yr := range h.Years {
@@ -48,32 +57,24 @@ func newIndex(h *History) *index {
 			if p.Country == 0 {
 				continue
 			}
-			row := x.placed[p.Country]
-			if row == nil {
-				row = make([]Tier, x.years)
-				x.placed[p.Country] = row
-			}
-			if row[i] == TierUnknown { // the first placement stands, as in At
-				row[i] = p.Tier
+			x.placed[p.Country] = true
+			if c := &x.cells[int(p.Country)*x.years+i]; c.tier == TierUnknown { // the first placement stands, as in At
+				c.tier = p.Tier
 			}
 		}
 	}
 	for _, w := range h.Waivers {
 		if i := int(w.Year - x.first); i >= 0 && i < x.years {
-			row := x.waived[w.Country]
-			if row == nil {
-				row = make([]bool, x.years)
-				x.waived[w.Country] = row
-			}
-			row[i] = true
+			x.cells[int(w.Country)*x.years+i].waived = true
 		}
 	}
 	return x
 }
 
-func (x *index) row(c tip.Country) []Tier {
+// row returns the country's cells, nil if it has none.
+func (x *index) row(c tip.Country) []cell {
 	if int(c) < len(x.placed) {
-		return x.placed[c]
+		return x.cells[int(c)*x.years : (int(c)+1)*x.years]
 	}
 	return nil
 }
@@ -89,8 +90,8 @@ func (x *index) at(c tip.Country, y tip.ReportYear) (Tier, Status) {
 	if !ok {
 		return TierUnknown, StatusUnknown
 	}
-	if t := x.row(c); t != nil && t[i] != TierUnknown {
-		return t[i], StatusPlaced
+	if r := x.row(c); r != nil && r[i].tier != TierUnknown {
+		return r[i].tier, StatusPlaced
 	}
 	k := x.known[i]
 	if k[Tier1] && k[Tier2] && k[Tier2WatchList] && k[Tier3] && k[SpecialCase] {
@@ -106,26 +107,23 @@ func (x *index) is(c tip.Country, y tip.ReportYear, t Tier) (yes, known bool) {
 	if !ok {
 		return false, false
 	}
-	if row := x.row(c); row != nil && row[i] != TierUnknown {
-		return row[i] == t, true
+	if r := x.row(c); r != nil && r[i].tier != TierUnknown {
+		return r[i].tier == t, true
 	}
 	return false, t <= SpecialCase && x.known[i][t]
 }
 
 func (x *index) waivedAt(c tip.Country, y tip.ReportYear) bool {
 	i := int(y - x.first)
-	if int(c) >= len(x.waived) {
-		return false
-	}
-	row := x.waived[c]
-	return row != nil && i >= 0 && i < x.years && row[i]
+	r := x.row(c)
+	return r != nil && i >= 0 && i < x.years && r[i].waived
 }
 
 // countries returns every country placed in some year, in order.
 func (x *index) countries() []tip.Country {
 	var cs []tip.Country
-	for c, row := range x.placed {
-		if row != nil {
+	for c, ok := range x.placed {
+		if ok {
 			cs = append(cs, tip.Country(c))
 		}
 	}
@@ -147,4 +145,40 @@ func (x *index) watchRun(c tip.Country, y tip.ReportYear) (n int, certain bool) 
 		n++
 	}
 	return n, true
+}
+
+// A streak is what watchRun returns for one year.
+type streak struct {
+	n       int
+	certain bool
+}
+
+// streaks fills s with watchRun(c, y) for every year from the one before
+// the history's first to its last: s[y-first+1]. It carries the run
+// forward a year at a time, where calling watchRun for each year would
+// count every run again from its end.
+func (x *index) streaks(c tip.Country, s []streak) []streak {
+	s = append(s[:0], streak{0, x.first-1 < 2009}) // before the history: nothing known from 2009 on
+	for i := range x.years {
+		prev := s[len(s)-1]
+		switch yes, known := x.is(c, x.first+tip.ReportYear(i), Tier2WatchList); {
+		case x.first+tip.ReportYear(i) < 2009:
+			s = append(s, streak{0, true}) // the run counts from 2009
+		case !known:
+			s = append(s, streak{0, false})
+		case !yes:
+			s = append(s, streak{0, true})
+		default:
+			s = append(s, streak{prev.n + 1, prev.certain})
+		}
+	}
+	return s
+}
+
+// streakAt is watchRun(c, y) read from s, which streaks filled for c.
+func (x *index) streakAt(s []streak, c tip.Country, y tip.ReportYear) (n int, certain bool) {
+	if k := int(y-x.first) + 1; k >= 0 && k < len(s) {
+		return s[k].n, s[k].certain
+	}
+	return x.watchRun(c, y) // a year outside the history, as only an unsorted one holds
 }
