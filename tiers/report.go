@@ -106,8 +106,10 @@ func (r *Report) Countries(t Tier) []tip.Country {
 //
 // It finds, where present: the year in the title; the five lists under the
 // headings "Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3" and "Special
-// Case" that are followed by bullets (•, -, *), not the same headings of "A
-// Guide to the Tiers", which are followed by prose; the state-sponsored
+// Case" that are followed by a list — bullets (•, -, *, – …), numbers ("1.
+// Chile") or bare names one per line, the first of which is a country —
+// not the same headings of "A Guide to the Tiers", which are followed by
+// prose; the state-sponsored
 // governments; the countries not party to the Protocol; and the Global Law
 // Enforcement Data table. A report that lacks one of these parts is not in
 // error.
@@ -278,9 +280,11 @@ func parseReport(r io.Reader, src string, lax bool) (*Report, error) {
 	return p.rep, p.errs.Err()
 }
 
-// tierList reads the bullets after a tier heading at lines[h]. A heading
-// followed by prose (the Guide to the Tiers) is not a list: it returns h
-// and the caller moves on.
+// tierList reads the list after a tier heading at lines[h]: bullets or
+// numbers ("• Chile", "1. Chile"), or names one per line as retyped lists
+// have them, the first of which must be a country. A heading followed by
+// prose (the Guide to the Tiers) is not a list: it returns h and the
+// caller moves on.
 func (p *parser) tierList(lines []line, h int, t Tier) int {
 	j := h + 1
 	for j < len(lines) && lines[j].text == "" {
@@ -289,20 +293,30 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 	if j >= len(lines) {
 		return h
 	}
-	if _, _, ok := tip.CutBullet(lines[j].raw); !ok {
+	_, _, bulleted := tip.CutBullet(lines[j].raw)
+	if !bulleted && !(nameLike(lines[j].text) && p.isCountry(lines[j].text)) {
 		return h
 	}
 	field := t.String()
 	last := h
+	blank := false
 	for ; j < len(lines); j++ {
 		l := lines[j]
 		if l.text == "" {
+			blank = true
 			continue
 		}
 		item, col, ok := tip.CutBullet(l.raw)
 		if !ok {
-			break
+			// A list of bare names ends at prose, at the next heading, or
+			// after a blank line at a line that is no country. Inside it,
+			// a line that is no country is an item and is reported.
+			if bulleted || !nameLike(l.text) || tierHeading(l.text) != TierUnknown || blank && !p.isCountry(l.text) {
+				break
+			}
+			item, col = l.text, l.pos.Col
 		}
+		blank = false
 		last = j
 		pos := tip.Position{Line: l.pos.Line, Col: col}
 		c, ok := p.resolve(item, pos, field)
@@ -328,6 +342,19 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 	return last
 }
 
+// nameLike reports whether a line could be a bare country name rather than
+// prose: short, and not ending a sentence or introducing a list.
+func nameLike(s string) bool {
+	return utf8.RuneCountInString(s) <= 60 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":")
+}
+
+// isCountry reports whether a bare line names a country, directly or
+// through the errata: what decides that a heading starts a list of names.
+func (p *parser) isCountry(s string) bool {
+	_, _, err := p.errata.Resolve(s)
+	return err == nil
+}
+
 // plainList reads the country lines after an introducing line at lines[h]:
 // bullets, or short lines separated by blank lines (the state-sponsored
 // list is printed that way). It stops at the first line that reads as
@@ -342,7 +369,7 @@ func (p *parser) plainList(lines []line, h int, field string) ([]Listed, int) {
 		}
 		item, col, isBullet := tip.CutBullet(l.raw)
 		if !isBullet {
-			if utf8.RuneCountInString(l.text) > 60 || strings.HasSuffix(l.text, ".") || strings.HasSuffix(l.text, ":") {
+			if !nameLike(l.text) {
 				break
 			}
 			item, col = l.text, l.pos.Col
