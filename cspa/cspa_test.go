@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
@@ -78,6 +79,10 @@ func TestParseListErrors(t *testing.T) {
 		{"no list", "Tier 1\n  • Chile\n", "1:1", tip.ErrMissing, 0},
 		{"empty input", "", "1:1", tip.ErrMissing, 0},
 		{"NUL byte", "The 2023 CSPA List Includes Governments of the following countries:\n  • Ir\x00an\n", "2:9", tip.ErrEncoding, 0},
+		{"heading with no list", "The 2023 CSPA List Includes Governments of the following countries:\n\nTier 1\n", "1:1", tip.ErrSyntax, 0},
+		{"heading at the end", "The 2023 CSPA List Includes Governments of the following countries:\n", "1:1", tip.ErrSyntax, 0},
+		{"prose that is no list", "The 2023 CSPA List Includes Governments of the following countries:\nThe list follows below.\n", "1:1", tip.ErrSyntax, 0},
+		{"bare name that is no country", "The 2023 CSPA List Includes Governments of the following countries:\nIran\nNarnia\nMali\n", "3:1", tip.ErrUnknownCountry, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +94,34 @@ func TestParseListErrors(t *testing.T) {
 			l, _, _ := ParseListLax(strings.NewReader(tt.in))
 			if len(l.Countries) != tt.laxN {
 				t.Errorf("lax kept %d names, want %d", len(l.Countries), tt.laxN)
+			}
+		})
+	}
+}
+
+// TestParseListForms reads the list as people retype it.
+func TestParseListForms(t *testing.T) {
+	const head = "The 2024 CSPA List Includes Governments of the following countries:\n"
+	tests := []struct{ name, in, want string }{
+		{"bullets", head + "  • Burma\n  • Iran\n\nNext section.\n", "MMR@2:7 IRN@3:7"},
+		{"numbers", head + "1. Burma\n2) Iran\n", "MMR@2:4 IRN@3:4"},
+		{"bare names", head + "Burma\nIran\n\nMali\n\nThe Child Soldiers Prevention Act of 2008.\n", "MMR@2:1 IRN@3:1 MLI@5:1"},
+		{"bare names end at a line that is no country after a blank", head + "Burma\n\nAnnex\n", "MMR@2:1"},
+		{"one sentence", head + "  Burma, Democratic Republic of the Congo, and Türkiye.\n", "MMR@2:3 COD@2:10 TUR@2:48"},
+		{"bullets end at a bare line", head + "• Burma\nIran\n", "MMR@2:5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := ParseList(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for i, c := range l.Countries {
+				got = append(got, fmt.Sprintf("%s@%v", c.ISO3(), l.Positions[i]))
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("ParseList = %q, want %q", g, tt.want)
 			}
 		})
 	}

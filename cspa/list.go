@@ -63,11 +63,14 @@ func (l *List) Contains(c tip.Country) bool {
 var listIntroRE = regexp.MustCompile(`(?i)^The ((?:19|20)\d\d) CSPA List Includes Governments of the following countries:?$`)
 
 // ParseList reads the CSPA list of a TIP Report: the line "The 2023 CSPA
-// List Includes Governments of the following countries:" and the bullets
-// after it. The input may be the whole report or just the section. A name
-// that is not a country is a *tip.ParseError; all errors come in a
-// tip.ErrorList with the list holding every name that could be read. Input
-// with no list is an error wrapping tip.ErrMissing.
+// List Includes Governments of the following countries:" and the list
+// after it — bullets as the report prints them, numbers ("1. Burma"), bare
+// names one per line, or one sentence ("Burma, Iran, and Mali."). The
+// input may be the whole report or just the section. A name that is not a
+// country is a *tip.ParseError; all errors come in a tip.ErrorList with the
+// list holding every name that could be read. Input with no list is an
+// error wrapping tip.ErrMissing; the heading followed by no list it can
+// read, one wrapping tip.ErrSyntax.
 func ParseList(r io.Reader) (*List, error) { return parseList(r, "", false, nil) }
 
 // ParseListLax reads what ParseList reads; names that only resolve through
@@ -108,6 +111,29 @@ func (rs *resolver) resolve(name string, pos tip.Position, field string) (tip.Co
 			Message: fmt.Sprintf("%s: %q read as %s (%s)", field, name, c.Name(), e.Note), Citation: e.Source})
 	}
 	return c, true
+}
+
+// isCountry reports whether a bare line names a country, directly or
+// through the errata: what decides that a line starts a list of names.
+func isCountry(s string) bool {
+	_, _, err := tip.DefaultErrata().Resolve(s)
+	return err == nil
+}
+
+// sentenceList reads a list written as one sentence, "Burma, Iran, and
+// Mali.", calling add for each member, and returns how many it read. A
+// sentence whose first member is no country is not a list: it reads none.
+func sentenceList(raw string, line int, add func(string, tip.Position)) int {
+	t := strings.TrimSpace(tip.CleanSpace(raw))
+	pl := tip.SplitPlaces(strings.TrimSuffix(t, "."))
+	if len(pl.Members) < 2 || pl.Label != "" || !isCountry(strings.TrimSpace(pl.Members[0].Text)) {
+		return 0
+	}
+	col := strings.Index(raw, t[:1]) + 1
+	for _, m := range pl.Members {
+		add(strings.TrimSpace(m.Text), tip.Position{Line: line, Col: col + m.Offset})
+	}
+	return len(pl.Members)
 }
 
 // readLines reads all lines, reporting encoding errors by position.
@@ -152,24 +178,16 @@ func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, err
 		l.Status = StatusFull
 		l.Pos = tip.Position{Line: i + 1, Col: 1}
 		seen := make(map[tip.Country]int)
-		for j := i + 1; j < len(lines); j++ {
-			if strings.TrimSpace(tip.CleanSpace(lines[j])) == "" {
-				continue
-			}
-			item, col, ok := tip.CutBullet(lines[j])
-			if !ok {
-				break
-			}
-			pos := tip.Position{Line: j + 1, Col: col}
+		add := func(item string, pos tip.Position) {
 			c, ok := rs.resolve(item, pos, "CSPA list")
 			if !ok {
-				continue
+				return
 			}
 			if c != 0 {
 				if line, dup := seen[c]; dup {
 					if !lax {
 						rs.errs.Add(tip.Errorf(src, pos, "CSPA list", tip.ErrDuplicate, "%s is also listed at line %d", c.Name(), line))
-						continue
+						return
 					}
 					*fs = append(*fs, tip.Finding{Rule: "cspa/duplicate", Severity: tip.Error, Source: src, Pos: pos, Country: c, Subject: item, Message: fmt.Sprintf("%s is listed twice (lines %d and %d)", c.Name(), line, pos.Line)})
 				}
@@ -178,6 +196,42 @@ func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, err
 			l.Countries = append(l.Countries, c)
 			l.Names = append(l.Names, item)
 			l.Positions = append(l.Positions, pos)
+		}
+		// The items: bullets or numbers as the report prints them, bare
+		// names one per line (the first a country), or one sentence
+		// "Burma, Iran, and Mali." as a retyped list may have it.
+		items, bulleted, bare := 0, false, false
+		blank := false
+	items:
+		for j := i + 1; j < len(lines); j++ {
+			t := strings.TrimSpace(tip.CleanSpace(lines[j]))
+			if t == "" {
+				blank = true
+				continue
+			}
+			item, col, ok := tip.CutBullet(lines[j])
+			switch {
+			case ok && !bare:
+				bulleted = true
+			case ok || bulleted:
+				break items
+			case items == 0 && !tip.IsNameLine(t):
+				if n := sentenceList(lines[j], j+1, add); n > 0 {
+					items += n
+				}
+				break items
+			case !tip.IsNameLine(t) || listIntroRE.MatchString(t) || (items == 0 || blank) && !isCountry(t):
+				break items
+			default:
+				bare = true
+				item, col = t, strings.Index(lines[j], t[:1])+1
+			}
+			blank = false
+			items++
+			add(item, tip.Position{Line: j + 1, Col: col})
+		}
+		if items == 0 {
+			rs.errs.Add(tip.Errorf(src, l.Pos, "CSPA list", tip.ErrSyntax, "the list's heading is followed by no list of countries"))
 		}
 	}
 	if !found && rs.errs.Len() == 0 {

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/tipkit/tipkit/tip"
 )
@@ -294,7 +293,7 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 		return h
 	}
 	_, _, bulleted := tip.CutBullet(lines[j].raw)
-	if !bulleted && !(nameLike(lines[j].text) && p.isCountry(lines[j].text)) {
+	if !bulleted && !(tip.IsNameLine(lines[j].text) && p.isCountry(lines[j].text)) {
 		return h
 	}
 	field := t.String()
@@ -311,7 +310,7 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 			// A list of bare names ends at prose, at the next heading, or
 			// after a blank line at a line that is no country. Inside it,
 			// a line that is no country is an item and is reported.
-			if bulleted || !nameLike(l.text) || tierHeading(l.text) != TierUnknown || blank && !p.isCountry(l.text) {
+			if bulleted || !tip.IsNameLine(l.text) || tierHeading(l.text) != TierUnknown || blank && !p.isCountry(l.text) {
 				break
 			}
 			item, col = l.text, l.pos.Col
@@ -342,12 +341,6 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 	return last
 }
 
-// nameLike reports whether a line could be a bare country name rather than
-// prose: short, and not ending a sentence or introducing a list.
-func nameLike(s string) bool {
-	return utf8.RuneCountInString(s) <= 60 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":")
-}
-
 // isCountry reports whether a bare line names a country, directly or
 // through the errata: what decides that a heading starts a list of names.
 func (p *parser) isCountry(s string) bool {
@@ -369,7 +362,7 @@ func (p *parser) plainList(lines []line, h int, field string) ([]Listed, int) {
 		}
 		item, col, isBullet := tip.CutBullet(l.raw)
 		if !isBullet {
-			if !nameLike(l.text) {
+			if !tip.IsNameLine(l.text) {
 				break
 			}
 			item, col = l.text, l.pos.Col

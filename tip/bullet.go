@@ -32,6 +32,14 @@ func CutBullet(line string) (item string, col int, ok bool) {
 	return strings.TrimSpace(CleanSpace(line[i:])), i + 1, true
 }
 
+// IsNameLine reports whether a trimmed line of a list could be a bare name,
+// as lists retyped without bullets have them ("Canada"), rather than prose:
+// at most 60 characters, not ending a sentence or introducing a list. The
+// caller decides by looking the name up.
+func IsNameLine(s string) bool {
+	return s != "" && utf8.RuneCountInString(s) <= 60 && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":")
+}
+
 // cutNumber reads "1." "12)" or "(3)" and the space after it at line[i:],
 // returning the index after the marker.
 func cutNumber(line string, i int) (int, bool) {
