@@ -102,10 +102,12 @@ func (h *History) Year(y tip.ReportYear) *Year {
 
 // At returns the country's placement in report year y and what the history
 // knows: StatusPlaced with the placement; StatusAbsent if the year is
-// complete and the country not in it; otherwise StatusUnknown.
+// complete and the country not in it; otherwise StatusUnknown. The zero
+// Country is unknown in every year: it is no country, so neither placed nor
+// absent (and never the placement of a name that did not resolve).
 func (h *History) At(c tip.Country, y tip.ReportYear) (Placement, Status) {
 	yr := h.Year(y)
-	if yr == nil {
+	if yr == nil || !c.IsValid() {
 		return Placement{}, StatusUnknown
 	}
 	for _, p := range yr.Placements {
