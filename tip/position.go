@@ -56,7 +56,8 @@ func (p Position) Before(q Position) bool {
 // parsers call on each line so that they can report a position.
 type LineReader struct {
 	r    *bufio.Reader
-	buf  []byte
+	buf  []byte // the current line
+	own  []byte // holds a line that spans reads of r's buffer
 	line int
 	err  error
 	off  int64 // byte offset of the current line
@@ -73,29 +74,35 @@ func (lr *LineReader) Next() bool {
 	if lr.err != nil {
 		return false
 	}
-	lr.buf = lr.buf[:0]
-	for {
-		chunk, err := lr.r.ReadSlice('\n')
-		lr.buf = append(lr.buf, chunk...)
-		if err == bufio.ErrBufferFull {
-			continue
+	chunk, err := lr.r.ReadSlice('\n')
+	if err == nil {
+		// The whole line sits in the reader's buffer, the common case: use
+		// it in place rather than copy it. Capped, so that a caller's
+		// append cannot write over the bytes not yet read.
+		lr.buf = chunk[:len(chunk):len(chunk)]
+	} else {
+		lr.own = append(lr.own[:0], chunk...)
+		for err == bufio.ErrBufferFull {
+			chunk, err = lr.r.ReadSlice('\n')
+			lr.own = append(lr.own, chunk...)
 		}
 		if err != nil {
-			if err != io.EOF {
-				lr.err = err
-			} else {
-				lr.err = io.EOF
-			}
-			if len(lr.buf) == 0 {
+			lr.err = err // io.EOF, or the error Err returns
+			if len(lr.own) == 0 {
 				return false
 			}
 		}
-		break
+		lr.buf = lr.own
 	}
 	lr.off = lr.next
 	lr.next += int64(len(lr.buf))
 	lr.line++
-	lr.buf = bytes.TrimRight(lr.buf, "\r\n")
+	// bytes.TrimRight(buf, "\r\n") without building its cutset per line.
+	n := len(lr.buf)
+	for n > 0 && (lr.buf[n-1] == '\n' || lr.buf[n-1] == '\r') {
+		n--
+	}
+	lr.buf = lr.buf[:n]
 	if lr.line == 1 {
 		lr.buf = bytes.TrimPrefix(lr.buf, bom)
 	}
