@@ -62,8 +62,8 @@ var authorityRE = []struct {
 	{FMF, regexp.MustCompile(`(?i)\bforeign military financing\b|\bFMF\b`)},
 	{EDA, regexp.MustCompile(`(?i)\bexcess defense articles\b|\bEDA\b`)},
 	{PKO, regexp.MustCompile(`(?i)\bpeacekeeping operations\b|\bPKO\b`)},
-	{DCS, regexp.MustCompile(`(?i)\bdirect commercial sales?\b|\bDCS\b`)},
-	{Section333, regexp.MustCompile(`(?i)\b10 U\.?S\.?C\.? (?:§ ?)?(?:331/)?333\b|\bsection 333\b`)},
+	{DCS, regexp.MustCompile(`(?i)\b(?:licenses for )?direct commercial sales?(?: of military equipment)?\b|\bDCS\b`)},
+	{Section333, regexp.MustCompile(`(?i)\b(?:(?:support|assistance) under )?10 U\.?S\.?C\.? (?:§ ?)?(?:331/)?333\b|\bsection 333\b`)},
 }
 
 // findAuthorities returns the authorities text mentions, in Authority order.
@@ -78,19 +78,35 @@ func findAuthorities(s string) []Authority {
 }
 
 // ParseAuthority reads an authority by its acronym ("PKO"), its long name
-// ("Peacekeeping Operations", "International Military Education Training"),
-// or its statute ("10 U.S.C. 333", "section 333"). Case does not matter.
+// ("Peacekeeping Operations", "International Military Education Training",
+// "licenses for direct commercial sales of military equipment"), both
+// ("Peacekeeping Operations (PKO)"), or its statute ("10 U.S.C. 333",
+// "section 333", "support under 10 U.S.C. 333"). Case does not matter. It
+// reads what String and Name write.
 func ParseAuthority(s string) (Authority, error) {
 	t := strings.TrimSpace(s)
-	for _, r := range authorityRE {
-		if loc := r.re.FindStringIndex(t); loc != nil && loc[0] == 0 && loc[1] == len(t) {
-			return r.a, nil
+	if a, ok := parseAuthority(t); ok {
+		return a, nil
+	}
+	// "Peacekeeping Operations (PKO)": a name with its acronym, which must
+	// agree.
+	if i := strings.LastIndexByte(t, '('); i > 0 && strings.HasSuffix(t, ")") {
+		outer, ok1 := parseAuthority(strings.TrimSpace(t[:i]))
+		inner, ok2 := parseAuthority(strings.TrimSpace(t[i+1 : len(t)-1]))
+		if ok1 && ok2 && outer == inner {
+			return outer, nil
 		}
 	}
-	if t == "333" {
-		return Section333, nil
-	}
 	return AuthorityUnknown, fmt.Errorf("cspa: %q: %w", s, ErrAuthority)
+}
+
+func parseAuthority(t string) (Authority, bool) {
+	for _, r := range authorityRE {
+		if loc := r.re.FindStringIndex(t); loc != nil && loc[0] == 0 && loc[1] == len(t) {
+			return r.a, true
+		}
+	}
+	return Section333, t == "333"
 }
 
 // MarshalText writes String's form.

@@ -268,6 +268,8 @@ func TestParseAuthority(t *testing.T) {
 		"IMET": IMET, "International Military Education and Training": IMET, "International Military Education Training": IMET,
 		"pko": PKO, "Peacekeeping Operations": PKO, "FMF": FMF, "Foreign Military Financing": FMF, "Excess Defense Articles": EDA,
 		"EDA": EDA, "DCS": DCS, "direct commercial sales": DCS, "10 U.S.C. 333": Section333, "10 U.S.C. 331/333": Section333, "section 333": Section333,
+		"Support under 10 U.S.C. 333": Section333, "licenses for direct commercial sales of military equipment": DCS,
+		"Peacekeeping Operations (PKO)": PKO, "International Military Education and Training (IMET)": IMET,
 	} {
 		got, err := ParseAuthority(in)
 		if err != nil || got != want {
@@ -279,8 +281,10 @@ func TestParseAuthority(t *testing.T) {
 			t.Errorf("round trip %v: %v %v", got, u, err)
 		}
 	}
-	if _, err := ParseAuthority("IMET and PKO"); !errors.Is(err, ErrAuthority) {
-		t.Errorf("err = %v", err)
+	for _, in := range []string{"IMET and PKO", "Peacekeeping Operations (IMET)", "(PKO)", ""} {
+		if _, err := ParseAuthority(in); !errors.Is(err, ErrAuthority) {
+			t.Errorf("ParseAuthority(%q) err = %v, want ErrAuthority", in, err)
+		}
 	}
 }
 
