@@ -2,6 +2,7 @@ package tip
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // A Bureau is one of the State Department's six regional bureaus, under
@@ -65,6 +66,12 @@ func Bureaus() []Bureau { return []Bureau{AF, EAP, EUR, NEA, SCA, WHA} }
 // Hemisphere"); case, spacing and "&" for "and" do not matter. Anything else
 // is an error wrapping [ErrUnknownBureau].
 func ParseBureau(s string) (Bureau, error) {
+	if b, ok, sure := parseBureauFast(s); sure {
+		if ok {
+			return b, nil
+		}
+		return BureauUnknown, &detailError{quote: s, err: ErrUnknownBureau}
+	}
 	t := strings.ToLower(strings.Join(strings.Fields(CleanSpace(s)), " "))
 	t = strings.ReplaceAll(t, "&", "and")
 	for b := AF; b <= WHA; b++ {
@@ -76,6 +83,72 @@ func ParseBureau(s string) (Bureau, error) {
 		return b, nil
 	}
 	return BureauUnknown, &detailError{quote: s, err: ErrUnknownBureau}
+}
+
+// maxBureauKey is the length of the longest code or heading ParseBureau
+// knows, in the normalized form it looks headings up by.
+var maxBureauKey = func() int {
+	n := 0
+	for k := range bureauHeadings {
+		n = max(n, len(k))
+	}
+	for _, c := range bureauCodes {
+		n = max(n, len(c))
+	}
+	return n
+}()
+
+// parseBureauFast is ParseBureau for what needs no normalizing, without
+// allocating: printable ASCII with single spaces between words and no '&'
+// (every heading as the documents print it), and long printable ASCII,
+// which no heading can be. sure is false for anything else.
+func parseBureauFast(s string) (b Bureau, ok, sure bool) {
+	words := 0 // bytes that are not spaces
+	simple := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ' || c >= utf8.RuneSelf:
+			return 0, false, false
+		case c == ' ':
+			simple = simple && i > 0 && s[i-1] != ' '
+		case c == '&':
+			simple = false
+			words++
+		default:
+			words++
+		}
+	}
+	// Normalizing only joins words with single spaces, lowers case and
+	// widens '&' to "and": the key is at least as long as the words.
+	if words > maxBureauKey {
+		return 0, false, true
+	}
+	if !simple {
+		return 0, false, false
+	}
+	// For such a string the key is s in lower case.
+	if len(s) > maxBureauKey {
+		return 0, false, true
+	}
+	var buf [64]byte
+	if len(s) > len(buf) {
+		return 0, false, false
+	}
+	key := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key[i] = c
+	}
+	for b := AF; b <= WHA; b++ {
+		if strings.EqualFold(s, bureauCodes[b]) {
+			return b, true, true
+		}
+	}
+	b, ok = bureauHeadings[string(key)]
+	return b, ok, true
 }
 
 // String returns the code: "AF", "EAP", …; "unknown" for the zero Bureau.

@@ -358,3 +358,51 @@ func containsAll(s string, subs ...string) bool {
 func contains(s, sub string) bool {
 	return strings.Contains(s, sub)
 }
+
+// parseBureauRef is ParseBureau without its fast path.
+func parseBureauRef(s string) (Bureau, bool) {
+	t := strings.ToLower(strings.Join(strings.Fields(CleanSpace(s)), " "))
+	t = strings.ReplaceAll(t, "&", "and")
+	for b := AF; b <= WHA; b++ {
+		if strings.EqualFold(t, bureauCodes[b]) {
+			return b, true
+		}
+	}
+	b, ok := bureauHeadings[t]
+	return b, ok
+}
+
+func TestParseBureauMatchesReference(t *testing.T) {
+	ins := []string{"", " ", "&", "AF", "af", "eap", "Eap ", "XX", "Africa", "AFRICA", " Africa", "Africa ", "Af rica", "Africa\t", "Africa\u00a0",
+		"East Asia and the Pacific", "East Asia & the Pacific", "East  Asia and the Pacific", "east asia and the pacific islands",
+		"Near East (Middle East and North Africa)", "near east (middle east & north africa)", "Western Hemisphere", "Western\u00a0Hemisphere",
+		"Global", "Official websites use .gov", strings.Repeat("a", 41), strings.Repeat("a ", 41), strings.Repeat("&", 20), "Sub-Saharan Africa", "Afr\u0130ca", "\u212aenya"}
+	for k := range bureauHeadings {
+		ins = append(ins, k, strings.ToUpper(k), strings.ReplaceAll(k, " and ", " & "), " "+k+" ", strings.ReplaceAll(k, " ", "  "), k+"s")
+	}
+	for _, in := range ins {
+		b, err := ParseBureau(in)
+		want, ok := parseBureauRef(in)
+		if b != want || (err == nil) != ok {
+			t.Errorf("ParseBureau(%q) = %v, %v; want %v, %v", in, b, err, want, ok)
+		}
+		if want := (&detailError{quote: in, err: ErrUnknownBureau}); err != nil && (!errors.Is(err, ErrUnknownBureau) || err.Error() != want.Error()) {
+			t.Errorf("ParseBureau(%q): error %v", in, err)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { ParseBureau("Western Hemisphere") }); n != 0 {
+		t.Errorf("ParseBureau(heading) allocates %v times", n)
+	}
+}
+
+// daysIn agrees with time.Date's normalization for every month of every
+// year IsValid accepts.
+func TestDaysIn(t *testing.T) {
+	for y := 1; y <= 9999; y++ {
+		for m := time.January; m <= time.December; m++ {
+			if got, want := daysIn(m, y), time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+				t.Fatalf("daysIn(%v, %d) = %d, want %d", m, y, got, want)
+			}
+		}
+	}
+}
