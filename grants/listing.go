@@ -2,12 +2,15 @@ package grants
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"iter"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/tip"
@@ -49,24 +52,38 @@ var labelNames = []struct {
 
 // splitLabel splits "Label: value" where Label is letters and spaces, at
 // most 30 bytes; ok is false for any other line.
-func splitLabel(t string) (label, value string, ok bool) {
-	i := strings.IndexByte(t[:min(len(t), 31)], ':')
+func splitLabel(t []byte) (label, value []byte, ok bool) {
+	i := bytes.IndexByte(t[:min(len(t), 31)], ':')
 	if i <= 0 {
-		return "", "", false
+		return nil, nil, false
 	}
 	for j := 0; j < i; j++ {
 		c := t[j]
 		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == ' ') {
-			return "", "", false
+			return nil, nil, false
 		}
 	}
-	return t[:i], strings.TrimSpace(t[i+1:]), true
+	return t[:i], bytes.TrimSpace(t[i+1:]), true
 }
 
 // fieldOf returns the field a label names, or -1.
-func fieldOf(label string) int {
+func fieldOf(label []byte) int {
+	// The labels as the listing writes them first: a switch on them does
+	// not allocate, and it spares nearly every line the folding loop.
+	switch string(label) {
+	case "Country", "Countries":
+		return fCountries
+	case "Implementer":
+		return fImplementer
+	case "Amount":
+		return fAmount
+	case "End Date":
+		return fEndDate
+	case "Description", "Project Description":
+		return fDescription
+	}
 	for _, l := range labelNames {
-		if strings.EqualFold(l.label, label) {
+		if bytes.EqualFold([]byte(l.label), label) {
 			return l.field
 		}
 	}
@@ -93,6 +110,12 @@ func sectionBureau(s string) (tip.Bureau, bool) {
 
 // A scanner reads a project listing one record at a time, holding only
 // the current record. Scan, Parse and ParseLax all run on it.
+//
+// Lines are read as bytes, in place in the line reader's buffer. A record's
+// labels and values are copied end to end into text as its lines are read,
+// and become one string when the record is done: every string of the
+// project is a substring of it, so a record costs one allocation for its
+// text however many fields and lines it has.
 type scanner struct {
 	src      string
 	lax      bool
@@ -106,17 +129,30 @@ type scanner struct {
 	errata   tip.Errata
 	recStart tip.Position
 	stream   bool // Scan: keep no findings or sections, so memory stays flat
-	// placeCache holds SplitPlaces by Countries value: listings repeat them
-	// ("Country: India"). Bounded, so memory stays flat on any input.
-	placeCache map[string]tip.PlaceList
+
+	rec     []field // the current record's lines
+	text    []byte  // the labels and values of rec, end to end
+	recText string  // text as a string, while record builds the project
+	clean   []byte  // a line whose spaces cleaning changed
+	// countries is cut into the projects' Countries slices, so that a
+	// record does not allocate its own (see countrySlice).
+	countries []tip.Country
+	// placeCache holds Countries values split and resolved: listings
+	// repeat them ("Country: India"). Bounded, so memory stays flat on any
+	// input.
+	placeCache map[string]*placeList
 }
 
 const maxCachedPlaces = 4096
 
+// A span is where a label or value sits in scanner.text.
+type span struct{ off, end int }
+
 type field struct {
-	value string
+	k     int          // the field its label names; -1 for a line that could not be read
+	label span         // as written
+	value span         // cleaned and trimmed, continuation lines included
 	pos   tip.Position // of the value
-	label string       // as written
 }
 
 // Scan returns the projects of a listing as they are read, each with a nil
@@ -137,6 +173,10 @@ func newScanner(r io.Reader, src string, lax bool, l *Listing) *scanner {
 	return &scanner{src: src, lax: lax, lr: tip.NewLineReader(r), listing: l, errata: tip.DefaultErrata()}
 }
 
+// quiet reports whether what lax tolerates goes unrecorded (Scan keeps no
+// findings), so that callers can skip building the message.
+func (s *scanner) quiet() bool { return s.lax && s.stream }
+
 func (s *scanner) finding(rule string, sev tip.Severity, pos tip.Position, c tip.Country, subject, msg string) {
 	if s.stream {
 		return
@@ -155,44 +195,59 @@ func (s *scanner) tolerate(errs *tip.ErrorList, rule string, pos tip.Position, s
 	errs.Add(tip.Errorf(s.src, pos, subject, sentinel, format, args...))
 }
 
+// str returns a label or value of the record being built.
+func (s *scanner) str(sp span) string { return s.recText[sp.off:sp.end] }
+
 func (s *scanner) run(yield func(Project, error) bool) {
-	var rec []field
 	var recErrs tip.ErrorList
 	gap := false // a blank line since the last line of rec
 	flush := func() bool {
-		if len(rec) == 0 && recErrs.Len() == 0 {
+		if len(s.rec) == 0 && recErrs.Len() == 0 {
 			return true
 		}
-		p, errs := s.record(rec, recErrs)
-		rec, recErrs = rec[:0], nil // the project holds strings, not rec: reuse it
+		p, errs := s.record(recErrs)
+		// The project holds its own string: reuse rec and text.
+		s.rec, s.text, s.recText, recErrs = s.rec[:0], s.text[:0], "", nil
 		if errs.Len() > 0 {
 			return yield(Project{}, errs)
 		}
 		return yield(p, nil)
 	}
 	for s.lr.Next() {
+		raw := s.lr.Bytes()
 		pos := tip.Position{Line: s.lr.Line(), Col: 1}
-		if col := tip.CheckText(s.lr.Bytes()); col > 0 {
-			recErrs.Add(tip.Errorf(s.src, tip.Position{Line: pos.Line, Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte"))
-			// The line belongs to the record it sits in, or starts one: one
-			// record in is one error out, not an error and a record.
-			if len(rec) == 0 {
-				s.recStart = pos
+		// Most lines are printable ASCII: valid UTF-8 with no NUL and no
+		// space to clean, so one pass over the bytes settles all three.
+		prefix := plainPrefix(raw)
+		plain := prefix == len(raw)
+		if !plain {
+			if col := tip.CheckText(raw); col > 0 {
+				recErrs.Add(tip.Errorf(s.src, tip.Position{Line: pos.Line, Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte"))
+				// The line belongs to the record it sits in, or starts one: one
+				// record in is one error out, not an error and a record.
+				if len(s.rec) == 0 {
+					s.recStart = pos
+				}
+				s.rec = append(s.rec, field{k: -1, pos: pos})
+				continue
 			}
-			rec = append(rec, field{pos: pos})
-			continue
 		}
 		// A blank line ends a record unless what follows continues it
 		// (see continues): the decision waits for the next line.
-		if len(bytes.TrimSpace(s.lr.Bytes())) == 0 {
-			gap = len(rec) > 0
-			continue
+		cleaned := raw
+		if !plain {
+			if len(bytes.TrimSpace(raw)) == 0 {
+				gap = len(s.rec) > 0
+				continue
+			}
+			cleaned = s.cleanSpace(raw, prefix)
 		}
-		raw := s.lr.Text()
-		cleaned := tip.CleanSpace(raw)
-		t := strings.TrimSpace(cleaned)
-		if t == "" {
-			gap = len(rec) > 0
+		// Only ASCII spaces are left to trim: cleaning made every other
+		// space one.
+		lead := len(cleaned) - len(bytes.TrimLeft(cleaned, " "))
+		t := bytes.TrimRight(cleaned[lead:], " ")
+		if len(t) == 0 {
+			gap = len(s.rec) > 0
 			continue
 		}
 		label, value, isLabel := splitLabel(t)
@@ -202,16 +257,17 @@ func (s *scanner) run(yield func(Project, error) bool) {
 		}
 		if gap {
 			gap = false
-			if k >= 0 && continues(rec, k) {
-				if s.lax {
-					s.finding("grants/blank-in-record", tip.Info, pos, 0, label, "a blank line inside a record; "+label+" read as part of the record above")
+			if k >= 0 && continues(s.rec, k) {
+				if s.lax && !s.stream {
+					l := string(label)
+					s.finding("grants/blank-in-record", tip.Info, pos, 0, l, "a blank line inside a record; "+l+" read as part of the record above")
 				}
 			} else if !flush() {
 				return
 			}
 		}
 		if k >= 0 {
-			if len(rec) == 0 {
+			if len(s.rec) == 0 {
 				s.recStart = pos
 				s.heading()
 			}
@@ -219,39 +275,48 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			// changed it (a tab, an NBSP inside), the column after the colon.
 			col := len(raw) + 1
 			switch {
-			case value == "":
+			case len(value) == 0:
 			case len(cleaned) == len(raw):
 				// Cleaning changed no byte count, so value sits where it
 				// sits in t, and t where it sits in raw: no search needed.
-				tOff := len(cleaned) - len(strings.TrimLeft(cleaned, " "))
-				col = tOff + len(t) - len(value) + 1
+				col = lead + len(t) - len(value) + 1
 			default:
-				i := strings.Index(raw, value)
+				i := bytes.Index(raw, value)
 				if i < 0 {
-					i = strings.IndexByte(raw, ':') + 1
+					i = bytes.IndexByte(raw, ':') + 1
 				}
 				col = i + 1
 			}
-			rec = append(rec, field{label: label, value: value, pos: tip.Position{Line: pos.Line, Col: col}})
+			f := field{k: k, pos: tip.Position{Line: pos.Line, Col: col}}
+			f.label.off = len(s.text)
+			s.text = append(s.text, label...)
+			f.label.end = len(s.text)
+			f.value.off = len(s.text)
+			s.text = append(s.text, value...)
+			f.value.end = len(s.text)
+			s.rec = append(s.rec, f)
 			continue
 		}
-		if len(rec) > 0 {
+		if len(s.rec) > 0 {
 			// A line with no known label inside a record.
 			if isLabel && len(label) < 25 {
-				recErrs.Add(tip.Errorf(s.src, pos, label, tip.ErrSyntax, "unknown label %q", label))
+				l := string(label)
+				recErrs.Add(tip.Errorf(s.src, pos, l, tip.ErrSyntax, "unknown label %q", l))
 				continue
 			}
-			last := &rec[len(rec)-1]
-			s.tolerate(&recErrs, "grants/continuation", pos, tip.ErrSyntax, 0, last.label, "a line with no label, read as more of %s", last.label)
-			if last.value == "" {
-				last.value = t // "Description:" on its own line, the text on the next
-			} else {
-				last.value += " " + t
+			last := &s.rec[len(s.rec)-1]
+			if !s.quiet() {
+				l := string(s.text[last.label.off:last.label.end])
+				s.tolerate(&recErrs, "grants/continuation", pos, tip.ErrSyntax, 0, l, "a line with no label, read as more of %s", l)
 			}
+			s.extend(last, t)
 			continue
 		}
-		if !s.sawAsOf {
-			if m := headerRE.FindStringSubmatch(t); m != nil {
+		// Lines outside records are few (the header, headings, a page's
+		// furniture): they are read as strings.
+		line := string(t)
+		if !s.sawAsOf && strings.HasPrefix(line, "As of ") {
+			if m := headerRE.FindStringSubmatch(line); m != nil {
 				s.sawAsOf = true
 				s.listing.AsOf, _ = tip.ParseDate(m[1])
 				s.listing.ClaimedProjects, _ = strconv.Atoi(m[2])
@@ -260,12 +325,12 @@ func (s *scanner) run(yield func(Project, error) bool) {
 				continue
 			}
 		}
-		if _, ok := sectionBureau(t); ok {
-			s.setSection(t)
+		if b, ok := sectionBureau(line); ok {
+			s.setSection(line, b)
 			s.pending = ""
 			continue
 		}
-		s.pending, s.pendPos = t, pos
+		s.pending, s.pendPos = line, pos
 	}
 	if err := s.lr.Err(); err != nil {
 		recErrs.Add(tip.Errorf(s.src, tip.Position{Line: s.lr.Line() + 1, Col: 1}, "", tip.ErrSyntax, "reading: %v", err))
@@ -273,9 +338,110 @@ func (s *scanner) run(yield func(Project, error) bool) {
 	flush()
 }
 
-func (s *scanner) setSection(t string) {
-	s.section = t
-	s.bureau, _ = sectionBureau(t)
+// extend adds a line with no label to the value of f, the record's last
+// field: "Description:" on its own line takes the next line as its value,
+// any other value gets a space and the line.
+func (s *scanner) extend(f *field, t []byte) {
+	if f.value.end != len(s.text) {
+		// Not at the end of text, where the last field's value always is;
+		// kept correct all the same.
+		v := f.value
+		f.value.off = len(s.text)
+		s.text = append(s.text, s.text[v.off:v.end]...)
+		f.value.end = len(s.text)
+	}
+	if f.value.off == f.value.end {
+		f.value.off = len(s.text)
+	} else {
+		s.text = append(s.text, ' ')
+	}
+	s.text = append(s.text, t...)
+	f.value.end = len(s.text)
+}
+
+// plainPrefix returns the length of the longest prefix of b that is
+// printable ASCII or DEL (0x20–0x7F), sixteen bytes at a time. A line that
+// is all such bytes, as most are, is valid UTF-8, holds no NUL and has no
+// space for tip.CleanSpace to change.
+func plainPrefix(b []byte) int {
+	const (
+		lo   = 0x2020202020202020
+		high = 0x8080808080808080
+	)
+	i := 0
+	for ; i+16 <= len(b); i += 16 {
+		w, v := binary.LittleEndian.Uint64(b[i:]), binary.LittleEndian.Uint64(b[i+8:])
+		// A byte ≥ 0x80, or < 0x20 (the subtraction borrows into its high
+		// bit; a borrow only ever follows such a byte).
+		if (w|(w-lo)|v|(v-lo))&high != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c < ' ' || c >= utf8.RuneSelf {
+			break
+		}
+	}
+	return i
+}
+
+// cleanSpace is tip.CleanSpace for a line of valid UTF-8 whose first from
+// bytes are plain (see plainPrefix), without making a string of it: the
+// line itself when there is nothing to clean, as for nearly every line,
+// else the cleaned line in s.clean.
+func (s *scanner) cleanSpace(b []byte, from int) []byte {
+	i := from
+	for i < len(b) {
+		c := b[i]
+		if c >= ' ' && c < utf8.RuneSelf {
+			i += plainPrefix(b[i:])
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if '\t' <= c && c <= '\r' { // the ASCII spaces other than ' '
+				break
+			}
+			i++
+			continue
+		}
+		// Only these lead bytes begin a rune CleanSpace changes (U+0085,
+		// U+00A0, U+1680, U+2000–U+200B, U+2028/9, U+202F, U+205F, U+3000,
+		// U+FEFF): any other byte, continuation bytes included, is passed
+		// over without decoding.
+		if c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if isCleaned(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(b) {
+		return b
+	}
+	out := append(s.clean[:0], b[:i]...)
+	for _, r := range string(b[i:]) {
+		switch {
+		case r == '\u200b' || r == '\ufeff':
+		case unicode.IsSpace(r):
+			out = append(out, ' ')
+		default:
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	s.clean = out
+	return out
+}
+
+// isCleaned reports whether tip.CleanSpace changes r.
+func isCleaned(r rune) bool {
+	return r != ' ' && unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+}
+
+func (s *scanner) setSection(t string, b tip.Bureau) {
+	s.section, s.bureau = t, b
 	if !s.stream {
 		s.listing.Sections = append(s.listing.Sections, t)
 	}
@@ -292,12 +458,14 @@ func (s *scanner) heading() {
 	if len(t) > 60 || strings.HasSuffix(t, ".") {
 		return
 	}
+	// Pending is a line sectionBureau did not know: no bureau.
+	const b = tip.BureauUnknown
 	if s.lax {
 		s.finding("grants/unknown-section", tip.Warning, pos, 0, t, fmt.Sprintf("unknown section heading %q, used as the section", t))
-		s.setSection(t)
+		s.setSection(t, b)
 		return
 	}
-	s.setSection(t)
+	s.setSection(t, b)
 	s.listing.Findings = append(s.listing.Findings, tip.Finding{Rule: "grants/unknown-section", Severity: tip.Error, Source: s.src, Pos: pos, Subject: t,
 		Message: fmt.Sprintf("unknown section heading %q", t)})
 }
@@ -308,65 +476,66 @@ func (s *scanner) heading() {
 func continues(rec []field, k int) bool {
 	hasAmount := false
 	for _, f := range rec {
-		if f.label == "" {
+		if f.k < 0 {
 			continue
 		}
-		fk := fieldOf(f.label)
-		if fk == k {
+		if f.k == k {
 			return false
 		}
-		hasAmount = hasAmount || fk == fAmount
+		hasAmount = hasAmount || f.k == fAmount
 	}
 	return k == fAmount || k == fEndDate || k == fDescription || !hasAmount
 }
 
-// record builds a project from the fields of one record.
-func (s *scanner) record(rec []field, errs tip.ErrorList) (Project, tip.ErrorList) {
+// record builds a project from the fields of the current record.
+func (s *scanner) record(errs tip.ErrorList) (Project, tip.ErrorList) {
+	s.recText = string(s.text)
 	p := Project{Section: s.section, Bureau: s.bureau, Pos: s.recStart}
 	var seen [nFields]*field
 	first := -1 // the field of the record's first line
-	for i := range rec {
-		f := &rec[i]
-		if f.label == "" {
+	for i := range s.rec {
+		f := &s.rec[i]
+		k := f.k
+		if k < 0 {
 			continue // an unreadable line, already reported
 		}
-		k := fieldOf(f.label)
 		key := fieldNames[k]
+		label, value := s.str(f.label), s.str(f.value)
 		if prev := seen[k]; prev != nil {
-			errs.Add(tip.Errorf(s.src, tip.Position{Line: f.pos.Line, Col: 1}, key, tip.ErrDuplicate, "%s given twice (first at line %d)", f.label, prev.pos.Line))
+			errs.Add(tip.Errorf(s.src, tip.Position{Line: f.pos.Line, Col: 1}, key, tip.ErrDuplicate, "%s given twice (first at line %d)", label, prev.pos.Line))
 			continue
 		}
 		seen[k] = f
 		if first < 0 {
 			first = k
 		}
-		if f.value == "" {
-			errs.Add(tip.Errorf(s.src, f.pos, key, tip.ErrMissing, "%s has no value", f.label))
+		if value == "" {
+			errs.Add(tip.Errorf(s.src, f.pos, key, tip.ErrMissing, "%s has no value", label))
 			continue
 		}
 		switch k {
 		case fCountries:
-			s.places(&p, *f, &errs)
+			s.places(&p, label, value, f.pos, &errs)
 		case fImplementer:
-			p.Implementer = parseImplementer(f.value)
+			p.Implementer = parseImplementer(value)
 		case fAmount:
-			a, err := tip.ParseUSD(f.value)
+			a, err := tip.ParseUSD(value)
 			if err != nil {
 				errs.Add(tip.Errorf(s.src, f.pos, key, err, ""))
 				continue
 			}
 			p.Amount = a
 		case fEndDate:
-			d, err := tip.ParseDate(f.value)
+			d, err := tip.ParseDate(value)
 			if err != nil {
 				errs.Add(tip.Errorf(s.src, f.pos, key, err, ""))
 				continue
 			}
 			p.EndDate = d
 		case fDescription:
-			p.Description = f.value
-			if strings.EqualFold(f.label, "Project Description") {
-				s.tolerate(&errs, "grants/project-description", tip.Position{Line: f.pos.Line, Col: 1}, tip.ErrSyntax, 0, "Description", "label %q for Description", f.label)
+			p.Description = value
+			if strings.EqualFold(label, "Project Description") {
+				s.tolerate(&errs, "grants/project-description", tip.Position{Line: f.pos.Line, Col: 1}, tip.ErrSyntax, 0, "Description", "label %q for Description", label)
 			}
 		}
 	}
@@ -376,10 +545,14 @@ func (s *scanner) record(rec []field, errs tip.ErrorList) (Project, tip.ErrorLis
 	if seen[fImplementer] == nil {
 		errs.Add(tip.Errorf(s.src, s.recStart, "Implementer", tip.ErrMissing, "record with no Implementer"))
 	}
-	if seen[fCountries] == nil {
-		s.tolerate(&errs, "grants/no-country", s.recStart, tip.ErrMissing, 0, "Countries", "record with no Country (a %s award)", map[bool]string{true: "global", false: "regional-section"}[s.bureau == tip.BureauUnknown])
+	if seen[fCountries] == nil && !s.quiet() {
+		kind := "regional-section"
+		if s.bureau == tip.BureauUnknown {
+			kind = "global"
+		}
+		s.tolerate(&errs, "grants/no-country", s.recStart, tip.ErrMissing, 0, "Countries", "record with no Country (a %s award)", kind)
 	}
-	if first == fImplementer && seen[fCountries] != nil && seen[fCountries].value != "" {
+	if first == fImplementer && seen[fCountries] != nil && seen[fCountries].value.end > seen[fCountries].value.off {
 		s.tolerate(&errs, "grants/label-order", seen[fCountries].pos, tip.ErrSyntax, 0, "Countries", "Countries after Implementer")
 	}
 	// In lax mode tolerate records findings, not errors: anything left in
@@ -390,44 +563,107 @@ func (s *scanner) record(rec []field, errs tip.ErrorList) (Project, tip.ErrorLis
 	return p, nil
 }
 
+// A placeList is a Countries value split by tip.SplitPlaces, with the
+// errata that apply to its members looked up: all of it a function of the
+// value alone, so computed once per distinct value.
+type placeList struct {
+	label     string
+	members   []placeMember
+	countries int // members that name a country, directly or by an erratum
+}
+
+type placeMember struct {
+	tip.Place
+	erratum    tip.Erratum
+	hasErratum bool // Country is zero and erratum covers Text
+}
+
+// splitPlaces returns the placeList of a Countries value.
+func (s *scanner) splitPlaces(value string) *placeList {
+	if pl, ok := s.placeCache[value]; ok {
+		return pl
+	}
+	// Short values only, cloned so the cache pins no record: at most
+	// 4096 × 256 bytes of keys however long the input.
+	cache := len(s.placeCache) < maxCachedPlaces && len(value) <= 256
+	if cache {
+		value = strings.Clone(value)
+	}
+	sp := tip.SplitPlaces(value)
+	pl := &placeList{label: sp.Label, members: make([]placeMember, len(sp.Members))}
+	for i, m := range sp.Members {
+		pm := placeMember{Place: m}
+		if m.Country == 0 {
+			// SplitPlaces has already tried LookupCountry: only errata are left.
+			pm.erratum, pm.hasErratum = s.errata.Lookup(m.Text)
+		}
+		if m.Country != 0 || pm.hasErratum {
+			pl.countries++
+		}
+		pl.members[i] = pm
+	}
+	if cache {
+		if s.placeCache == nil {
+			s.placeCache = make(map[string]*placeList)
+		}
+		s.placeCache[value] = pl
+	}
+	return pl
+}
+
+// countrySlice returns an empty slice with room for n countries. It is cut
+// from a block shared by many records, capacity capped, so no project's
+// append reaches another's countries, and a record costs no allocation for
+// its countries.
+func (s *scanner) countrySlice(n int) []tip.Country {
+	const block = 512
+	if n > len(s.countries) {
+		if n > block/8 {
+			return make([]tip.Country, 0, n)
+		}
+		s.countries = make([]tip.Country, block)
+	}
+	c := s.countries[:0:n]
+	s.countries = s.countries[n:]
+	return c
+}
+
 // places resolves a Countries value: the label, the countries, and every
 // member that names none, through errata in lax mode.
-func (s *scanner) places(p *Project, f field, errs *tip.ErrorList) {
-	pl, ok := s.placeCache[f.value]
-	if !ok {
-		pl = tip.SplitPlaces(f.value)
-		if s.placeCache == nil {
-			s.placeCache = make(map[string]tip.PlaceList)
-		}
-		// Short values only, cloned so the cache pins no line: at most
-		// 4096 × 256 bytes of keys however long the input.
-		if len(s.placeCache) < maxCachedPlaces && len(f.value) <= 256 {
-			s.placeCache[strings.Clone(f.value)] = pl
-		}
+func (s *scanner) places(p *Project, label, value string, vpos tip.Position, errs *tip.ErrorList) {
+	pl := s.splitPlaces(value)
+	p.Places = value
+	p.Label = pl.label
+	if pl.countries > 0 {
+		p.Countries = s.countrySlice(pl.countries)
 	}
-	p.Places = f.value
-	p.Label = pl.Label
-	for _, m := range pl.Members {
-		pos := tip.Position{Line: f.pos.Line, Col: f.pos.Col + m.Offset}
+	for _, m := range pl.members {
+		pos := tip.Position{Line: vpos.Line, Col: vpos.Col + m.Offset}
 		c := m.Country
 		if c == 0 {
-			// SplitPlaces has already tried LookupCountry: only errata are left.
-			if e, ok := s.errata.Lookup(m.Text); ok {
-				s.tolerate(errs, "grants/erratum", pos, tip.ErrUnknownCountry, e.Country, m.Text, "%q read as %s (erratum: %s)", m.Text, e.Country.Name(), e.Note)
+			if m.hasErratum {
+				e := &m.erratum
+				if !s.quiet() {
+					s.tolerate(errs, "grants/erratum", pos, tip.ErrUnknownCountry, e.Country, m.Text, "%q read as %s (erratum: %s)", m.Text, e.Country.Name(), e.Note)
+				}
 				c = e.Country
 			} else {
-				s.tolerate(errs, "grants/unresolved-place", pos, tip.ErrUnknownCountry, 0, m.Text, "%q names no country; kept verbatim", m.Text)
+				if !s.quiet() {
+					s.tolerate(errs, "grants/unresolved-place", pos, tip.ErrUnknownCountry, 0, m.Text, "%q names no country; kept verbatim", m.Text)
+				}
 				p.Unresolved = append(p.Unresolved, m.Text)
 				continue
 			}
 		}
 		p.Countries = append(p.Countries, c)
 	}
-	if strings.EqualFold(f.label, "Countries") && len(pl.Members) == 1 && pl.Label == "" {
-		s.tolerate(errs, "grants/plural-label", tip.Position{Line: f.pos.Line, Col: 1}, tip.ErrSyntax, 0, "Countries", "label %q with one country", f.label)
-	}
-	if strings.EqualFold(f.label, "Country") && len(pl.Members) > 1 {
-		s.tolerate(errs, "grants/singular-label", tip.Position{Line: f.pos.Line, Col: 1}, tip.ErrSyntax, 0, "Countries", "label %q with %d places", f.label, len(pl.Members))
+	if !s.quiet() {
+		if strings.EqualFold(label, "Countries") && len(pl.members) == 1 && pl.label == "" {
+			s.tolerate(errs, "grants/plural-label", tip.Position{Line: vpos.Line, Col: 1}, tip.ErrSyntax, 0, "Countries", "label %q with one country", label)
+		}
+		if strings.EqualFold(label, "Country") && len(pl.members) > 1 {
+			s.tolerate(errs, "grants/singular-label", tip.Position{Line: vpos.Line, Col: 1}, tip.ErrSyntax, 0, "Countries", "label %q with %d places", label, len(pl.members))
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package grants
 import (
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/tip"
@@ -58,12 +59,27 @@ func parseImplementer(s string) Implementer {
 	if strings.HasSuffix(s, ")") {
 		if i := strings.LastIndex(s, " ("); i > 0 {
 			acr := s[i+2 : len(s)-1]
-			if acr != "" && !strings.Contains(acr, " ") && strings.ToLower(acr) != acr {
+			if acr != "" && !strings.Contains(acr, " ") && hasUpper(acr) {
 				return Implementer{Name: strings.TrimSpace(s[:i]), Acronym: acr}
 			}
 		}
 	}
 	return Implementer{Name: s}
+}
+
+// hasUpper reports whether strings.ToLower changes s, without building the
+// lower-case copy for an acronym that is ASCII, as acronyms are.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s) != s
+		}
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // A Project is one TIP Office project of the listing.

@@ -1,0 +1,101 @@
+package grants
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/tipkit/tipkit/tip"
+)
+
+// Pieces of lines for the fast-path tests: ASCII, every kind of space
+// CleanSpace changes, runes that share their lead byte with one, and bytes
+// that are not UTF-8.
+var linePieces = []string{"a", "Amount:", " ", "  ", "\t", "\r", "\v", "\f", "\x00", "\x01", "\x1f", "\x7f", "\u0085", "\u00a0", "\u00e9", "\u1680", "\u16a0",
+	"\u2000", "\u2009", "\u200a", "\u200b", "\u200c", "\u2010", "\u2013", "\u2019", "\u201c", "\u2026", "\u2028", "\u2029", "\u202f", "\u205f", "\u2060",
+	"\u3000", "\u3001", "\ufeff", "\uff01", "日", "\xe2", "\xe2\x80", "\xff", strings.Repeat("x", 17)}
+
+func randomLine(r *rand.Rand) string {
+	var b strings.Builder
+	for k := r.IntN(12); k >= 0; k-- {
+		b.WriteString(linePieces[r.IntN(len(linePieces))])
+	}
+	return b.String()
+}
+
+// plainPrefix stops at the first byte outside 0x20–0x7F, wherever it is.
+func TestPlainPrefix(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	for range 20000 {
+		line := randomLine(r)
+		want := strings.IndexFunc(line, func(c rune) bool { return c < ' ' || c >= utf8.RuneSelf })
+		if want < 0 {
+			want = len(line)
+		}
+		// IndexFunc decodes runes; the first bad byte starts the first bad rune.
+		if got := plainPrefix([]byte(line)); got != want {
+			t.Fatalf("plainPrefix(%q) = %d, want %d", line, got, want)
+		}
+	}
+}
+
+// The scanner's cleanSpace is tip.CleanSpace on every line it is given:
+// valid UTF-8 with no NUL (CheckText has passed).
+func TestCleanSpaceMatchesTip(t *testing.T) {
+	var s scanner
+	check := func(line string) {
+		b := []byte(line)
+		if tip.CheckText(b) != 0 {
+			return
+		}
+		got := string(s.cleanSpace(b, plainPrefix(b)))
+		if want := tip.CleanSpace(line); got != want {
+			t.Fatalf("cleanSpace(%q) = %q, want %q", line, got, want)
+		}
+	}
+	for _, a := range linePieces {
+		for _, b := range linePieces {
+			for _, c := range linePieces {
+				check(a + b + c)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(2, 2))
+	for range 20000 {
+		check(randomLine(r))
+	}
+}
+
+// Reading a label does not allocate.
+func TestFieldOfNoAlloc(t *testing.T) {
+	labels := [][]byte{[]byte("Country"), []byte("End Date"), []byte("project description"), []byte("Budget")}
+	want := []int{fCountries, fEndDate, fDescription, -1}
+	for i, l := range labels {
+		if got := fieldOf(l); got != want[i] {
+			t.Errorf("fieldOf(%q) = %d, want %d", l, got, want[i])
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() {
+		for _, l := range labels {
+			fieldOf(l)
+		}
+	}); n != 0 {
+		t.Errorf("fieldOf allocates %v times", n)
+	}
+}
+
+func TestHasUpper(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 3))
+	pieces := append([]string{"A", "Z", "a", "@", "[", "ß", "É", "é", "İ", "ǅ", "\xff"}, linePieces...)
+	for range 20000 {
+		var b strings.Builder
+		for k := r.IntN(6); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := hasUpper(s), strings.ToLower(s) != s; got != want {
+			t.Fatalf("hasUpper(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
