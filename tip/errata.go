@@ -1,6 +1,9 @@
 package tip
 
-import "errors"
+import (
+	"bytes"
+	"errors"
+)
 
 // An Erratum records a name misprinted in a State Department document and
 // the country it means. Errata are not aliases: [LookupCountry] never applies
@@ -41,9 +44,12 @@ func DefaultErrata() Errata {
 // Lookup returns the erratum for a printed name, matched after the same
 // folding of case, spaces and punctuation that LookupCountry applies.
 func (e Errata) Lookup(printed string) (Erratum, bool) {
-	key := normalizeName(CleanSpace(printed))
+	// Keys built on the stack: a lax parser looks up every place that
+	// names no country.
+	var buf, xbuf [128]byte
+	key := appendKey(buf[:0], CleanSpace(printed))
 	for _, x := range e {
-		if x.Printed == printed || normalizeName(x.Printed) == key {
+		if x.Printed == printed || bytes.Equal(appendKey(xbuf[:0], x.Printed), key) {
 			return x, true
 		}
 	}

@@ -1,6 +1,7 @@
 package tip
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,10 +74,25 @@ func (t *countryTable) lookupSlow(name string, suggest bool) (Country, error) {
 	if !suggest && len(trimmed) > 2*t.maxKey+16 {
 		return 0, ErrUnknownCountry
 	}
-	key := normalizeName(trimmed)
-	if key == "" {
+	// The key is built on the stack: most names that reach here ("the
+	// Philippines", a misprint, a whole list tried as one name) are found
+	// in norm, or have no comma to invert and no parenthesis to read, so
+	// that resolveKey could only look them up in norm and ambiguous.
+	var buf [128]byte
+	k := appendKey(buf[:0], trimmed)
+	if len(k) == 0 {
 		return 0, &UnknownCountryError{Name: name}
 	}
+	if c, ok := t.norm[string(k)]; ok {
+		return c, nil
+	}
+	if !suggest && !bytes.Contains(k, []byte(", ")) && k[len(k)-1] != ')' {
+		if cs, ok := t.ambiguous[string(k)]; ok && len(cs) > 1 {
+			return 0, &AmbiguousCountryError{Name: name, Candidates: cs}
+		}
+		return 0, ErrUnknownCountry
+	}
+	key := string(k)
 	cs, err := t.resolveKey(key, true)
 	if err == nil {
 		return cs[0], nil
@@ -148,56 +164,115 @@ func (t *countryTable) resolveKey(key string, paren bool) ([]Country, error) {
 // "and", "st" as "saint", single spaces, no leading "the" and no trailing
 // period.
 func normalizeName(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			switch {
-			case 'A' <= r && r <= 'Z':
-				b.WriteByte(byte(r) + 'a' - 'A')
-			case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == '-' || r == '.' || r == '_' || r == '*':
-				b.WriteByte(' ')
-			case r == '&':
-				b.WriteString(" and ")
-			case r == '`':
-				b.WriteByte('\'')
-			case r == '"':
+	var buf [128]byte
+	return string(appendKey(buf[:0], s))
+}
+
+// appendKey appends the key normalizeName makes of s to dst, allocating
+// nothing when dst has room, so that lookups can build keys on the stack.
+// It maps runes in one pass and reads the words in a second, which is the
+// same as mapping runes, strings.Fields, dropping leading "the"s,
+// strings.Join, then strings.ReplaceAll of " ," by ",", "( " by "(" and
+// " )" by ")", then strings.TrimRight of ",;: ".
+func appendKey(dst []byte, s string) []byte {
+	var scratch [256]byte
+	m := scratch[:0]
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			switch k := asciiKey[c]; k {
+			case keyDrop:
+			case keyAnd:
+				m = append(m, " and "...)
 			default:
-				b.WriteByte(byte(r))
+				m = append(m, k)
 			}
+			i++
 			continue
 		}
+		// As ranging over s would: an invalid byte is one RuneError.
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		r = unicode.ToLower(r)
 		if f, ok := foldRune[r]; ok {
-			b.WriteString(f)
+			m = append(m, f...)
 			continue
 		}
 		switch {
 		case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
-			b.WriteByte(' ')
+			m = append(m, ' ')
 		case r == '-' || r == '.' || r == '_' || r == '*':
-			b.WriteByte(' ')
+			m = append(m, ' ')
 		case r == '&':
-			b.WriteString(" and ")
+			m = append(m, " and "...)
 		default:
-			b.WriteRune(r)
+			m = utf8.AppendRune(m, r)
 		}
 	}
-	fields := strings.Fields(b.String())
-	for i, f := range fields {
-		if f == "st" {
-			fields[i] = "saint"
+	// Every space in m is now ' ': the words are the runs of other bytes.
+	start := len(dst)
+	var last byte // the last byte of the last word written
+	for i := 0; i < len(m); {
+		if m[i] == ' ' {
+			i++
+			continue
 		}
+		j := i
+		for j < len(m) && m[j] != ' ' {
+			j++
+		}
+		w := m[i:j]
+		i = j
+		switch string(w) {
+		case "the":
+			if len(dst) == start {
+				continue // leading "the"s are dropped
+			}
+		case "st":
+			w = []byte("saint")
+		}
+		// The space joining two words is written unless a replacement
+		// would take it out: before ',' or ')', after '('. Spaces are
+		// single, so each replacement sees the words around a space
+		// whatever the others did.
+		if len(dst) > start && w[0] != ',' && w[0] != ')' && last != '(' {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+		last = w[len(w)-1]
 	}
-	for len(fields) > 0 && fields[0] == "the" {
-		fields = fields[1:]
+	for len(dst) > start {
+		if c := dst[len(dst)-1]; c != ',' && c != ';' && c != ':' && c != ' ' {
+			break
+		}
+		dst = dst[:len(dst)-1]
 	}
-	key := strings.Join(fields, " ")
-	key = strings.ReplaceAll(key, " ,", ",")
-	key = strings.ReplaceAll(key, "( ", "(")
-	key = strings.ReplaceAll(key, " )", ")")
-	return strings.TrimRight(key, ",;: ")
+	return dst
 }
+
+// asciiKey maps each ASCII byte to what normalizeName writes for it: lower
+// case for upper, ' ' for spaces, '-', '.', '_' and '*', an apostrophe for
+// '`', keyAnd for '&' (" and "), keyDrop for '"', and itself otherwise.
+var asciiKey = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = byte(c) + 'a' - 'A'
+	}
+	for _, c := range " \t\n\r\v\f-._*" {
+		t[c] = ' '
+	}
+	t['`'] = '\''
+	t['&'] = keyAnd
+	t['"'] = keyDrop
+	return t
+}()
+
+// Markers in asciiKey, which no ASCII byte maps to.
+const (
+	keyAnd  = 0x80
+	keyDrop = 0x81
+)
 
 // foldRune maps letters with diacritics, typographic apostrophes and dashes
 // to plain ASCII. It covers every character in the country names of the TIP

@@ -96,7 +96,11 @@ func SplitPlaces(s string) PlaceList {
 		}
 	}
 	off := restOff
-	for _, item := range strings.Split(rest, ",") {
+	l.Members = make([]Place, 0, strings.Count(rest, ",")+1)
+	// The items between commas, as strings.Split(rest, ",") gives them.
+	for more := true; more; {
+		var item string
+		item, rest, more = strings.Cut(rest, ",")
 		itemOff := off
 		off += len(item) + 1
 		item, itemOff = trimSpan(item, itemOff)
@@ -106,23 +110,28 @@ func SplitPlaces(s string) PlaceList {
 		if item == "" || item == "and" {
 			continue // a connector, not a place
 		}
-		l.Members = append(l.Members, splitAnd(item, itemOff)...)
+		l.Members = splitAnd(l.Members, item, itemOff)
+	}
+	if len(l.Members) == 0 {
+		l.Members = nil
 	}
 	return l
 }
 
-// splitAnd splits "Comoros and Mauritius" into two places but keeps
-// "Trinidad and Tobago" whole: from the left, it takes the longest run of
-// " and "-joined words (at most three) that names a country, or else one
-// part unresolved.
-func splitAnd(item string, off int) []Place {
+// splitAnd appends the places of item to dst. It splits "Comoros and
+// Mauritius" into two places but keeps "Trinidad and Tobago" whole: from
+// the left, it takes the longest run of " and "-joined words (at most
+// three) that names a country, or else one part unresolved.
+func splitAnd(dst []Place, item string, off int) []Place {
 	const and = " and "
 	if !strings.Contains(item, and) {
 		c, _ := resolveName(item)
-		return []Place{{Text: item, Offset: off, Country: c}}
+		return append(dst, Place{Text: item, Offset: off, Country: c})
 	}
-	// starts[i] is the offset in item where part i begins.
-	var starts, ends []int
+	// starts[i] is the offset in item where part i begins. Items have few
+	// parts: room for eight on the stack.
+	var startBuf, endBuf [8]int
+	starts, ends := startBuf[:0], endBuf[:0]
 	pos := 0
 	for {
 		i := strings.Index(item[pos:], and)
@@ -133,7 +142,6 @@ func splitAnd(item string, off int) []Place {
 		starts, ends = append(starts, pos), append(ends, pos+i)
 		pos += i + len(and)
 	}
-	var out []Place
 	for i := 0; i < len(starts); {
 		took := false
 		// No country name holds more than one "and" ("St. Vincent and the
@@ -142,7 +150,7 @@ func splitAnd(item string, off int) []Place {
 		for j := min(len(starts)-1, i+2); j >= i; j-- {
 			text := item[starts[i]:ends[j]]
 			if c, ok := resolveName(text); ok {
-				out = append(out, Place{Text: text, Offset: off + starts[i], Country: c})
+				dst = append(dst, Place{Text: text, Offset: off + starts[i], Country: c})
 				i, took = j+1, true
 				break
 			}
@@ -150,17 +158,26 @@ func splitAnd(item string, off int) []Place {
 		if !took {
 			text, o := trimSpan(item[starts[i]:ends[i]], off+starts[i])
 			if text != "" {
-				out = append(out, Place{Text: text, Offset: o})
+				dst = append(dst, Place{Text: text, Offset: o})
 			}
 			i++
 		}
 	}
-	return out
+	return dst
 }
 
 // trimSpan trims spaces (any Unicode space) from s, whose first byte is at
 // offset off, and returns the trimmed text and its offset.
 func trimSpan(s string, off int) (string, int) {
+	// Most spans have nothing to trim: an end byte that no space in the
+	// cutset begins (at the left) or ends (at the right) says so without
+	// decoding runes, which a cutset of multi-byte runes makes Trim do.
+	if s == "" {
+		return s, off
+	}
+	if l, r := s[0], s[len(s)-1]; l != ' ' && l != '\t' && l != 0xC2 && l != 0xE2 && r != ' ' && r != '\t' && r != 0xA0 && r != 0xAF {
+		return s, off
+	}
 	t := strings.TrimLeft(s, " \t\u00a0\u202f")
 	off += len(s) - len(t)
 	// TrimLeft/Right with a cutset of multi-byte runes works on runes.
