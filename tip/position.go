@@ -66,8 +66,14 @@ type LineReader struct {
 
 // NewLineReader returns a LineReader reading from r.
 func NewLineReader(r io.Reader) *LineReader {
-	return &LineReader{r: bufio.NewReaderSize(r, 64<<10)}
+	return &LineReader{r: bufio.NewReaderSize(r, readSize)}
 }
+
+// readSize is the size of a LineReader's buffer: the largest the runtime
+// allocates as a small object. A larger one is allocated and freed page by
+// page, which costs a short document more than reading it does; a line
+// longer than the buffer is put together in LineReader.own.
+const readSize = 32 << 10
 
 // Next advances to the next line and reports whether there is one.
 func (lr *LineReader) Next() bool {

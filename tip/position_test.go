@@ -77,7 +77,7 @@ func TestLineReaderMatchesReference(t *testing.T) {
 		for _, end := range []error{io.EOF, boom} {
 			seed := r.Uint64()
 			lr := NewLineReader(&choppyReader{b: in, r: rand.New(rand.NewPCG(seed, 0)), err: end})
-			ref := &lineRef{r: bufio.NewReaderSize(&choppyReader{b: in, r: rand.New(rand.NewPCG(seed, 0)), err: end}, 64<<10)}
+			ref := &lineRef{r: bufio.NewReaderSize(&choppyReader{b: in, r: rand.New(rand.NewPCG(seed, 0)), err: end}, 64<<10)} // the old size
 			for n := 1; ; n++ {
 				ok, refOK := lr.Next(), ref.next()
 				if ok != refOK {
