@@ -51,20 +51,34 @@ var labelNames = []struct {
 }
 
 // splitLabel splits "Label: value" where Label is letters and spaces, at
-// most 30 bytes; ok is false for any other line.
+// most 30 bytes; ok is false for any other line. t is a line as run leaves
+// it, spaces cleaned and trimmed: the value has only ' ' to trim, and only
+// at its start.
 func splitLabel(t []byte) (label, value []byte, ok bool) {
-	i := bytes.IndexByte(t[:min(len(t), 31)], ':')
-	if i <= 0 {
+	// The first byte that is not a letter or space must be the colon, and
+	// come within 31 bytes.
+	i := 0
+	for i < len(t) && i < 31 && labelByte[t[i]] {
+		i++
+	}
+	if i == 0 || i == len(t) || i == 31 || t[i] != ':' {
 		return nil, nil, false
 	}
-	for j := 0; j < i; j++ {
-		c := t[j]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == ' ') {
-			return nil, nil, false
-		}
+	value = t[i+1:]
+	for len(value) > 0 && value[0] == ' ' {
+		value = value[1:]
 	}
-	return t[:i], bytes.TrimSpace(t[i+1:]), true
+	return t[:i], value, true
 }
+
+// labelByte reports the bytes a label is made of: ASCII letters and space.
+var labelByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	t[' '] = true
+	return t
+}()
 
 // fieldOf returns the field a label names, or -1.
 func fieldOf(label []byte) int {
@@ -412,6 +426,16 @@ func (s *scanner) cleanSpace(b []byte, from int) []byte {
 			i++
 			continue
 		}
+		// Curly quotes and dashes (U+2010–U+2027) share the lead byte 0xE2
+		// with the spaces: tell them apart by the next two bytes, which
+		// are there, the line being valid UTF-8.
+		if c == 0xE2 && i+2 < len(b) {
+			b1, b2 := b[i+1], b[i+2]
+			if !(b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) && !(b1 == 0x81 && b2 == 0x9F) {
+				i += 3
+				continue
+			}
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		if isCleaned(r) {
 			break
@@ -569,7 +593,8 @@ func (s *scanner) record(errs tip.ErrorList) (Project, tip.ErrorList) {
 type placeList struct {
 	label     string
 	members   []placeMember
-	countries int // members that name a country, directly or by an erratum
+	countries int            // members that name a country, directly or by an erratum
+	one       [1]placeMember // members for the common value of one place, in the same allocation
 }
 
 type placeMember struct {
@@ -590,7 +615,11 @@ func (s *scanner) splitPlaces(value string) *placeList {
 		value = strings.Clone(value)
 	}
 	sp := tip.SplitPlaces(value)
-	pl := &placeList{label: sp.Label, members: make([]placeMember, len(sp.Members))}
+	pl := &placeList{label: sp.Label}
+	pl.members = pl.one[:]
+	if len(sp.Members) != 1 {
+		pl.members = make([]placeMember, len(sp.Members))
+	}
 	for i, m := range sp.Members {
 		pm := placeMember{Place: m}
 		if m.Country == 0 {
@@ -604,7 +633,9 @@ func (s *scanner) splitPlaces(value string) *placeList {
 	}
 	if cache {
 		if s.placeCache == nil {
-			s.placeCache = make(map[string]*placeList)
+			// Sized for a listing like seed 000's 63 distinct values, so
+			// that it is not rebuilt as it grows.
+			s.placeCache = make(map[string]*placeList, 64)
 		}
 		s.placeCache[value] = pl
 	}
