@@ -3,6 +3,7 @@ package tiers
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tipkit/tipkit/tip"
@@ -103,17 +104,8 @@ func (h *History) watchRun(c tip.Country, y tip.ReportYear) (n int, certain bool
 	return newIndex(h).watchRun(c, y)
 }
 
-func ordinal(n int) string {
-	switch n {
-	case 1:
-		return "1st"
-	case 2:
-		return "2nd"
-	case 3:
-		return "3rd"
-	}
-	return fmt.Sprintf("%dth", n)
-}
+// ordinal is "1st", "2nd", "3rd", "4th"…
+func ordinal(n int) string { return string(appendOrdinal(nil, n)) }
 
 // Check applies every rule to every year of the history and returns a
 // finding for each violation, each documented or implied waiver that needs
@@ -121,55 +113,61 @@ func ordinal(n int) string {
 // unknowns: a year whose Watch List is not known breaks a run rather than
 // extending it, and the finding says so where it matters.
 func Check(h *History) []tip.Finding {
-	var fs []tip.Finding
-	add := func(rule string, sev tip.Severity, c tip.Country, y tip.ReportYear, format string, args ...any) {
-		fs = append(fs, tip.Finding{Rule: rule, Severity: sev, Country: c, Subject: fmt.Sprint(int(y)),
-			Message: fmt.Sprintf("%d: %s: ", y, c.Name()) + fmt.Sprintf(format, args...), Citation: cite(rule)})
-	}
+	var f findings
+	f.init()
 	x := newIndex(h)
-	cs := x.countries()
 
-	for _, c := range cs {
+	years := make([]tip.ReportYear, len(h.Years)) // h.Years' years, read for every country
+	for k := range h.Years {
+		years[k] = h.Years[k].Year
+	}
+	for _, c := range x.countries() {
 		// For (F): the downgrade to Tier 3 that followed a waiver, and that waiver.
 		var waivedThenDown, waiverOfDown, lastWaiver tip.ReportYear
-		for _, yr := range h.Years {
-			y := yr.Year
-			tier, st := x.at(c, y)
-			waived := x.waivedAt(c, y)
+		// Every rule below is about a waiver, or a Watch List or Tier 3 year
+		// from 2009: the walk stops at those years only.
+		for w := x.walk(c, years); w.next(); {
+			y := w.y
+			tier, st := x.status(w.row, w.i)
+			waived := w.row[w.i].waived
 			if waived {
 				lastWaiver = y
 			}
 			if y < 2009 {
 				continue
 			}
-			run, certain := x.watchRun(c, y)
-			prev, _ := x.watchRun(c, y-1)
+			run, certain := w.run.n, w.run.certain // watchRun(c, y)
+			prev := w.before.n                     // watchRun(c, y-1)
 			switch {
 			case st == StatusPlaced && tier == Tier2WatchList && run >= 3:
 				max := 2 + maxWaivers(y)
 				switch {
 				case run > max:
-					add(RuleAutoDowngrade, tip.Error, c, y, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (two years, then %d waived)", ordinal(run), max, maxWaivers(y))
+					f.add(RuleAutoDowngrade, tip.Error, c, y, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (two years, then %d waived)", ord(run), num(max), num(maxWaivers(y)))
 				case waived:
 					// A documented waiver where the rule needs one: as it should be.
 				default:
-					add(waiverRule(y), tip.Warning, c, y, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)", ordinal(run))
+					f.add(waiverRule(y), tip.Warning, c, y, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)", ord(run))
 				}
 			case st == StatusPlaced && tier == Tier3 && prev >= 2:
 				if prev >= 2+maxWaivers(y-1) {
-					add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d) and the maximum of waivers: the automatic downgrade", prev, y-tip.ReportYear(prev), y-1)
+					f.add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d) and the maximum of waivers: the automatic downgrade", num(prev), num(y-tip.ReportYear(prev)), num(y-1))
 				} else {
-					add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d): the automatic downgrade, or a downgrade on the merits", prev, y-tip.ReportYear(prev), y-1)
+					f.add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d): the automatic downgrade, or a downgrade on the merits", num(prev), num(y-tip.ReportYear(prev)), num(y-1))
 				}
 			}
 			if waived && !(st == StatusPlaced && tier == Tier2WatchList && run >= 3 && run <= 2+maxWaivers(y)) {
 				switch {
 				case st == StatusPlaced && tier != Tier2WatchList:
-					add(waiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s", tier)
+					f.add(waiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s", str(tier.String()))
 				case !certain || st != StatusPlaced:
-					add(waiverRule(y), tip.Info, c, y, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)", run)
+					f.add(waiverRule(y), tip.Info, c, y, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)", num(run))
 				default:
-					add(waiverRule(y), tip.Warning, c, y, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives the 3rd%s", ordinal(run), map[bool]string{true: " and 4th", false: " only"}[maxWaivers(y) == 2])
+					which := " only"
+					if maxWaivers(y) == 2 {
+						which = " and 4th"
+					}
+					f.add(waiverRule(y), tip.Warning, c, y, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives the 3rd%s", ord(run), str(which))
 				}
 			}
 			// (F): after a waiver and a later downgrade, one Watch List year
@@ -180,49 +178,41 @@ func Check(h *History) []tip.Finding {
 			if waivedThenDown != 0 && y > waivedThenDown+1 && st == StatusPlaced && tier == Tier2WatchList && !waived {
 				if yes, known := x.is(c, y-1, Tier2WatchList); yes && known {
 					if yes2, _ := x.is(c, y-2, Tier2WatchList); !yes2 || y-2 <= waivedThenDown {
-						add(RulePostWaiver, tip.Warning, c, y, "2nd consecutive Watch List year (%d–%d) after a waiver (%d) and a downgrade to Tier 3 (%d); the (F) text of 2023 allows 1. Open question: whether (F) limits only the years right after the downgrade",
-							y-1, y, waiverOfDown, waivedThenDown)
+						f.add(RulePostWaiver, tip.Warning, c, y, "2nd consecutive Watch List year (%d–%d) after a waiver (%d) and a downgrade to Tier 3 (%d); the (F) text of 2023 allows 1. Open question: whether (F) limits only the years right after the downgrade",
+							num(y-1), num(y), num(waiverOfDown), num(waivedThenDown))
 					}
 				}
 			}
 		}
 	}
 	for y, n := range PublishedSpecialWatchList {
-		if got := SpecialWatchList(h, y); len(got) != n && h.Year(y) != nil {
-			note := ""
-			if prev := h.Year(y - 1); prev == nil || !prev.Completeness.Full() {
-				note = fmt.Sprintf("; the %d lists are not all known, so upgrades to Tier 1 cannot all be seen", y-1)
+		if yr := h.Year(y); yr != nil {
+			if got := specialWatchList(yr, h.Year(y-1)); len(got) != n {
+				note := ""
+				if prev := h.Year(y - 1); prev == nil || !prev.Completeness.Full() {
+					note = "; the " + strconv.Itoa(int(y-1)) + " lists are not all known, so upgrades to Tier 1 cannot all be seen"
+				}
+				f.addYear(RuleSpecialWatch, tip.Info, y, "the special watch list computed from the history has %d countries, the State Department published %d%s", num(len(got)), num(n), str(note))
 			}
-			fs = append(fs, tip.Finding{Rule: RuleSpecialWatch, Severity: tip.Info, Subject: fmt.Sprint(int(y)),
-				Message: fmt.Sprintf("%d: the special watch list computed from the history has %d countries, the State Department published %d%s", y, len(got), n, note), Citation: cite(RuleSpecialWatch)})
 		}
 	}
-	// The policy-or-pattern rule and the one-placement rule, per year.
-	seen := make([]Tier, len(x.placed)) // [country]: the tier of its first placement this year
+	// The policy-or-pattern rule, per year.
+	policy, havePolicy := RuleByID(RulePolicyPattern)
 	for _, yr := range h.Years {
-		if RuleByIDInForce(RulePolicyPattern, yr.Year) {
+		if havePolicy && policy.InForce(yr.Year) { // RuleByIDInForce, looked up once
 			for _, c := range yr.StateSponsored {
 				if t, st := x.at(c, yr.Year); st == StatusPlaced && t != Tier3 {
-					add(RulePolicyPattern, tip.Error, c, yr.Year, "a documented policy or pattern of trafficking, but placed on %s", t)
+					f.add(RulePolicyPattern, tip.Error, c, yr.Year, "a documented policy or pattern of trafficking, but placed on %s", str(t.String()))
 				}
 			}
 		}
-		clear(seen)
-		for _, p := range yr.Placements {
-			if p.Country == 0 {
-				continue
-			}
-			if int(p.Country) >= len(seen) {
-				seen = append(seen, make([]Tier, int(p.Country)+1-len(seen))...)
-			}
-			if t := seen[p.Country]; t != TierUnknown {
-				add(RuleOnePlacement, tip.Error, p.Country, yr.Year, "placed on %s and on %s", t, p.Tier)
-			}
-			seen[p.Country] = p.Tier
-		}
 	}
-	tip.SortFindings(fs)
-	return fs
+	// The one-placement rule: every placement of a country after another in
+	// the same year, which newIndex noted as it read them.
+	for _, d := range x.repeats {
+		f.add(RuleOnePlacement, tip.Error, d.country, d.year, "placed on %s and on %s", str(d.before.String()), str(d.tier.String()))
+	}
+	return f.list() // in tip.SortFindings' order
 }
 
 // RuleByIDInForce reports whether the rule with the ID is in force in year y.
@@ -333,20 +323,44 @@ func SpecialWatchList(h *History, y tip.ReportYear) []tip.Country {
 	if yr == nil {
 		return nil
 	}
+	return specialWatchList(yr, h.Year(y-1))
+}
+
+// specialWatchList is SpecialWatchList of yr, given the year before (nil if
+// the history lacks it).
+func specialWatchList(yr, before *Year) []tip.Country {
+	// A dense [country] table of the tiers of the year before, rather than
+	// History.At's scan of that year for every placement: the rules below
+	// read it only for a tier At would return with StatusPlaced.
+	n := 0
+	for _, p := range yr.Placements {
+		n = max(n, int(p.Country))
+	}
+	prev := make([]Tier, n+1)
+	if before != nil {
+		// Backwards, so that the first placement of a country stands, as
+		// in At; and At places no country outside the table.
+		for i := len(before.Placements) - 1; i >= 0; i-- {
+			if p := before.Placements[i]; int(p.Country) <= n && p.Country.IsValid() {
+				prev[p.Country] = p.Tier
+			}
+		}
+	}
 	var out []tip.Country
+	in := make([]bool, n+1) // [country]: in out
 	for _, p := range yr.Placements {
 		if p.Country == 0 {
 			continue
 		}
-		prev, st := h.At(p.Country, y-1)
 		switch {
 		case p.Tier == Tier2WatchList:
-		case st == StatusPlaced && p.Tier == Tier1 && prev.Tier == Tier2:
-		case st == StatusPlaced && p.Tier == Tier2 && prev.Tier == Tier3:
+		case p.Tier == Tier1 && prev[p.Country] == Tier2:
+		case p.Tier == Tier2 && prev[p.Country] == Tier3:
 		default:
 			continue
 		}
-		if !slices.Contains(out, p.Country) {
+		if !in[p.Country] {
+			in[p.Country] = true
 			out = append(out, p.Country)
 		}
 	}

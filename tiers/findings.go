@@ -1,0 +1,206 @@
+package tiers
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tipkit/tipkit/tip"
+)
+
+// checkRules are the rules Check reports, sorted by ID. tip.SortFindings
+// sorts by Source, then Pos, then Rule, stably; Check's findings have no
+// Source or Pos, so its order is theirs by rule, each rule's in the order
+// found. findings writes them out in that order without sorting
+// (TestCheckOrder compares with SortFindings).
+var checkRules = [...]string{
+	RuleAutoDowngrade,
+	RuleOnePlacement,
+	RulePolicyPattern,
+	RulePostWaiver,
+	RuleSpecialWatch,
+	RuleWaiverTwoYears,
+	RuleWaiverOnce,
+}
+
+// findings collects Check's findings. Messages are written into a
+// scratch buffer, which is turned into one string whenever it is about
+// full, and each Message and Subject is a slice of such a string: a
+// finding costs no allocation of its own, where fmt.Sprintf and a sort
+// cost several, and the bytes allocated are the messages' own.
+type findings struct {
+	buf    []byte   // messages not yet in a chunk
+	chunks []string // the messages so far, a few kB each
+	recs   []record
+	cites  [len(checkRules)]string // the rules' citations, looked up once per Check
+}
+
+const (
+	chunkSize  = 4 << 10
+	messageMax = 512 // room a message is sure to fit in; a longer one only costs the buffer's growth
+)
+
+// A record is a finding before it is put in its place.
+type record struct {
+	chunk      uint16 // index in chunks
+	start, end uint16 // the Message in its chunk, beginning with the year, its Subject: start+subject
+	subject    uint8
+	rule       uint8 // index in checkRules
+	sev        tip.Severity
+	country    tip.Country
+}
+
+func (f *findings) init() {
+	f.buf = make([]byte, 0, chunkSize)
+	for i, id := range checkRules {
+		r, _ := RuleByID(id)
+		f.cites[i] = r.Citation
+	}
+}
+
+// add records the finding "y: country: message" of the rule, its message
+// formatted as by printf.
+func (f *findings) add(rule string, sev tip.Severity, c tip.Country, y tip.ReportYear, format string, args ...arg) {
+	start, subject := f.begin(y)
+	f.buf = append(f.buf, c.Name()...)
+	f.buf = append(f.buf, ": "...)
+	f.printf(format, args...)
+	f.end(rule, sev, c, start, subject)
+}
+
+// addYear records the finding "y: message" about a year as a whole.
+func (f *findings) addYear(rule string, sev tip.Severity, y tip.ReportYear, format string, args ...arg) {
+	start, subject := f.begin(y)
+	f.printf(format, args...)
+	f.end(rule, sev, 0, start, subject)
+}
+
+// begin starts a message with the year, its Subject, and returns where
+// the message and the year end start in the buffer.
+func (f *findings) begin(y tip.ReportYear) (start, subject int) {
+	if cap(f.buf)-len(f.buf) < messageMax {
+		f.flush()
+	}
+	start = len(f.buf)
+	f.buf = strconv.AppendInt(f.buf, int64(y), 10)
+	subject = len(f.buf)
+	f.buf = append(f.buf, ": "...)
+	return start, subject
+}
+
+func (f *findings) end(rule string, sev tip.Severity, c tip.Country, start, subject int) {
+	i := slices.Index(checkRules[:], rule)
+	if i < 0 {
+		panic("tiers: Check reports a rule missing from checkRules: " + rule)
+	}
+	if len(f.buf) > 1<<16-1 {
+		panic("tiers: a finding's message is too long") // 64 kB: never, for the messages of Check
+	}
+	f.recs = append(f.recs, record{chunk: uint16(len(f.chunks)), start: uint16(start), end: uint16(len(f.buf)),
+		subject: uint8(subject - start), rule: uint8(i), sev: sev, country: c})
+}
+
+// flush makes a chunk of the buffer, and empties it for the next.
+func (f *findings) flush() {
+	if len(f.buf) > 0 {
+		f.chunks = append(f.chunks, string(f.buf))
+		f.buf = f.buf[:0]
+	}
+}
+
+// list returns the findings in tip.SortFindings' order: a stable counting
+// sort by rule.
+func (f *findings) list() []tip.Finding {
+	if len(f.recs) == 0 {
+		return nil
+	}
+	f.flush()
+	var next [len(checkRules)]int // where each rule's next finding goes
+	for _, r := range f.recs {
+		next[r.rule]++
+	}
+	for i, n := 0, 0; i < len(next); i++ {
+		next[i], n = n, n+next[i]
+	}
+	out := make([]tip.Finding, len(f.recs))
+	for _, r := range f.recs {
+		msg := f.chunks[r.chunk][r.start:r.end]
+		out[next[r.rule]] = tip.Finding{Rule: checkRules[r.rule], Severity: r.sev, Country: r.country,
+			Subject: msg[:r.subject], Message: msg, Citation: f.cites[r.rule]}
+		next[r.rule]++
+	}
+	return out
+}
+
+// An arg is one argument of printf: a number for %d, a string or an
+// ordinal for %s. Its own type, rather than any, keeps the arguments off
+// the heap.
+type arg struct {
+	kind argKind
+	n    int
+	s    string
+}
+
+type argKind uint8
+
+const (
+	argNum     argKind = iota // %d: n
+	argString                 // %s: s
+	argOrdinal                // %s: n as "1st", "2nd", "3rd", "4th"…
+)
+
+func num[T ~int](n T) arg { return arg{kind: argNum, n: int(n)} }
+func str(s string) arg    { return arg{kind: argString, s: s} }
+func ord(n int) arg       { return arg{kind: argOrdinal, n: n} }
+
+// printf appends the message to the buffer: the format's %d and %s take
+// the arguments in turn, as fmt's would for these arguments, and %% is a
+// percent sign. A verb that does not fit its argument, or a missing
+// argument, is written as fmt writes it: "%!d(BADARG)", "%!s(MISSING)".
+func (f *findings) printf(format string, args ...arg) {
+	b := f.buf
+	for {
+		i := strings.IndexByte(format, '%')
+		if i < 0 || i+1 == len(format) {
+			f.buf = append(b, format...)
+			return
+		}
+		b = append(b, format[:i]...)
+		verb := format[i+1]
+		format = format[i+2:]
+		if verb == '%' {
+			b = append(b, '%')
+			continue
+		}
+		if len(args) == 0 {
+			b = append(append(append(b, "%!"...), verb), "(MISSING)"...)
+			continue
+		}
+		a := args[0]
+		args = args[1:]
+		switch {
+		case verb == 'd' && a.kind == argNum:
+			b = strconv.AppendInt(b, int64(a.n), 10)
+		case verb == 's' && a.kind == argString:
+			b = append(b, a.s...)
+		case verb == 's' && a.kind == argOrdinal:
+			b = appendOrdinal(b, a.n)
+		default:
+			b = append(append(append(b, "%!"...), verb), "(BADARG)"...)
+		}
+	}
+}
+
+// appendOrdinal appends "1st", "2nd", "3rd", then "4th", "5th"…: the runs
+// the rules count are short, so "21th" is not worth a rule of its own.
+func appendOrdinal(b []byte, n int) []byte {
+	switch n {
+	case 1:
+		return append(b, "1st"...)
+	case 2:
+		return append(b, "2nd"...)
+	case 3:
+		return append(b, "3rd"...)
+	}
+	return append(strconv.AppendInt(b, int64(n), 10), "th"...)
+}
