@@ -70,11 +70,11 @@ func randomHistory(r *rand.Rand) *History {
 }
 
 // Check, SpecialWatchList and Eligible give what they gave before they were
-// made fast, on the embedded history and on thousands of random ones.
+// made fast, on the embedded history and on a thousand random ones.
 func TestSameAsReference(t *testing.T) {
 	hs := []*History{Default()}
 	r := rand.New(rand.NewPCG(1, 2))
-	n := 3000
+	n := 1000
 	if testing.Short() {
 		n = 300
 	}
@@ -118,4 +118,26 @@ func TestSameAsReference(t *testing.T) {
 		}
 	}
 	t.Log(seen)
+}
+
+// Check writes its findings out in tip.SortFindings' order rather than
+// sorting them (checkRules): the two orders agree, on the embedded history
+// and on random ones.
+func TestCheckOrder(t *testing.T) {
+	if !slices.IsSorted(checkRules[:]) {
+		t.Fatalf("checkRules not sorted by ID: %v", checkRules)
+	}
+	hs := []*History{Default()}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 300 {
+		hs = append(hs, randomHistory(r))
+	}
+	for i, h := range hs {
+		got := Check(h)
+		want := slices.Clone(got)
+		tip.SortFindings(want)
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("history %d: Check's order is not SortFindings' (-sorted +Check):\n%s", i, cmp.Diff(want, got))
+		}
+	}
 }
