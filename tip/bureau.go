@@ -2,6 +2,7 @@ package tip
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -103,23 +104,35 @@ var maxBureauKey = func() int {
 // (every heading as the documents print it), and long printable ASCII,
 // which no heading can be. sure is false for anything else.
 func parseBureauFast(s string) (b Bureau, ok, sure bool) {
-	words := 0 // bytes that are not spaces
+	words := 0 // runes that are not spaces
 	simple := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < ' ' || c >= utf8.RuneSelf:
-			return 0, false, false
-		case c == ' ':
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < ' ' || c >= utf8.RuneSelf {
+			// Past the fast path; count on, to tell a long line at once.
+			simple = false
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
+				words++
+			}
+			i += n
+			continue
+		}
+		switch c {
+		case ' ':
 			simple = simple && i > 0 && s[i-1] != ' '
-		case c == '&':
+		case '&':
 			simple = false
 			words++
 		default:
 			words++
 		}
+		i++
 	}
-	// Normalizing only joins words with single spaces, lowers case and
-	// widens '&' to "and": the key is at least as long as the words.
+	// Normalizing drops spaces and zero-width runes, joins words with
+	// single spaces, lowers case rune for rune and widens '&' to "and": the
+	// key has at least as many runes as the words, and the keys are ASCII,
+	// a byte a rune.
 	if words > maxBureauKey {
 		return 0, false, true
 	}

@@ -177,7 +177,24 @@ func normalizeName(s string) string {
 func appendKey(dst []byte, s string) []byte {
 	var scratch [256]byte
 	m := scratch[:0]
-	for i := 0; i < len(s); {
+	i := 0
+	// The common name, ASCII with no '&' or '"', maps byte for byte.
+	if len(s) <= len(scratch) {
+		m = scratch[:len(s)]
+		for ; i < len(s); i++ {
+			c := s[i]
+			if c >= utf8.RuneSelf {
+				break
+			}
+			k := asciiKey[c]
+			if k >= keyAnd {
+				break
+			}
+			m[i] = k
+		}
+		m = m[:i]
+	}
+	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			switch k := asciiKey[c]; k {
 			case keyDrop:

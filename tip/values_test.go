@@ -3,6 +3,7 @@ package tip
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -378,7 +379,19 @@ func TestParseBureauMatchesReference(t *testing.T) {
 		"Near East (Middle East and North Africa)", "near east (middle east & north africa)", "Western Hemisphere", "Western\u00a0Hemisphere",
 		"Global", "Official websites use .gov", strings.Repeat("a", 41), strings.Repeat("a ", 41), strings.Repeat("&", 20), "Sub-Saharan Africa", "Afr\u0130ca", "\u212aenya"}
 	for k := range bureauHeadings {
-		ins = append(ins, k, strings.ToUpper(k), strings.ReplaceAll(k, " and ", " & "), " "+k+" ", strings.ReplaceAll(k, " ", "  "), k+"s")
+		ins = append(ins, k, strings.ToUpper(k), strings.ReplaceAll(k, " and ", " & "), " "+k+" ", strings.ReplaceAll(k, " ", "  "), k+"s",
+			strings.ReplaceAll(k, " ", "\u00a0"), k+"\u200b", "\ufeff"+k, strings.ReplaceAll(k, "a", "\u212a"), k+"’")
+	}
+	// Lines near the length past which nothing can be a heading, in every
+	// kind of byte that counts differently.
+	r := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "A", " ", "  ", "&", "\t", "\x01", "\u00a0", "\u200b", "\ufeff", "’", "é", "\u212a", "\u0130", "\xff", "\xe2\x80"}
+	for range 5000 {
+		var b strings.Builder
+		for b.Len() < 30+r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		ins = append(ins, b.String())
 	}
 	for _, in := range ins {
 		b, err := ParseBureau(in)
