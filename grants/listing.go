@@ -57,11 +57,12 @@ var labelNames = []struct {
 func splitLabel(t []byte) (label, value []byte, ok bool) {
 	// The first byte that is not a letter or space must be the colon, and
 	// come within 31 bytes.
+	head := t[:min(len(t), 31)]
 	i := 0
-	for i < len(t) && i < 31 && labelByte[t[i]] {
+	for i < len(head) && labelByte[head[i]] {
 		i++
 	}
-	if i == 0 || i == len(t) || i == 31 || t[i] != ':' {
+	if i == 0 || i == len(head) || head[i] != ':' {
 		return nil, nil, false
 	}
 	value = t[i+1:]
@@ -126,10 +127,10 @@ func sectionBureau(s string) (tip.Bureau, bool) {
 // the current record. Scan, Parse and ParseLax all run on it.
 //
 // Lines are read as bytes, in place in the line reader's buffer. A record's
-// labels and values are copied end to end into text as its lines are read,
-// and become one string when the record is done: every string of the
-// project is a substring of it, so a record costs one allocation for its
-// text however many fields and lines it has.
+// labels and values are copied end to end into a buffer as its lines are
+// read (see record), and become one string when the record is done: every
+// string of the project is a substring of it, so a record costs one
+// allocation for its text however many fields and lines it has.
 type scanner struct {
 	src      string
 	lax      bool
@@ -144,10 +145,7 @@ type scanner struct {
 	recStart tip.Position
 	stream   bool // Scan: keep no findings or sections, so memory stays flat
 
-	rec     []field // the current record's lines
-	text    []byte  // the labels and values of rec, end to end
-	recText string  // text as a string, while record builds the project
-	clean   []byte  // a line whose spaces cleaning changed
+	clean []byte // a line whose spaces cleaning changed
 	// countries is cut into the projects' Countries slices, so that a
 	// record does not allocate its own (see countrySlice).
 	countries []tip.Country
@@ -209,19 +207,38 @@ func (s *scanner) tolerate(errs *tip.ErrorList, rule string, pos tip.Position, s
 	errs.Add(tip.Errorf(s.src, pos, subject, sentinel, format, args...))
 }
 
-// str returns a label or value of the record being built.
-func (s *scanner) str(sp span) string { return s.recText[sp.off:sp.end] }
+// A record is the lines of the record being read: its fields, and their
+// labels and values end to end in text. It lives in run's frame, not in
+// the scanner, so that its appends, one or two a line, need no GC write
+// barrier.
+type record struct {
+	fields []field
+	text   []byte
+}
+
+// add appends a field with its label and value.
+func (r *record) add(k int, label, value []byte, pos tip.Position) {
+	f := field{k: k, pos: pos}
+	f.label.off = len(r.text)
+	r.text = append(r.text, label...)
+	f.label.end = len(r.text)
+	f.value.off = len(r.text)
+	r.text = append(r.text, value...)
+	f.value.end = len(r.text)
+	r.fields = append(r.fields, f)
+}
 
 func (s *scanner) run(yield func(Project, error) bool) {
+	var rec record
 	var recErrs tip.ErrorList
 	gap := false // a blank line since the last line of rec
 	flush := func() bool {
-		if len(s.rec) == 0 && recErrs.Len() == 0 {
+		if len(rec.fields) == 0 && recErrs.Len() == 0 {
 			return true
 		}
-		p, errs := s.record(recErrs)
-		// The project holds its own string: reuse rec and text.
-		s.rec, s.text, s.recText, recErrs = s.rec[:0], s.text[:0], "", nil
+		p, errs := s.project(&rec, recErrs)
+		// The project holds its own string: reuse rec.
+		rec.fields, rec.text, recErrs = rec.fields[:0], rec.text[:0], nil
 		if errs.Len() > 0 {
 			return yield(Project{}, errs)
 		}
@@ -239,10 +256,10 @@ func (s *scanner) run(yield func(Project, error) bool) {
 				recErrs.Add(tip.Errorf(s.src, tip.Position{Line: pos.Line, Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte"))
 				// The line belongs to the record it sits in, or starts one: one
 				// record in is one error out, not an error and a record.
-				if len(s.rec) == 0 {
+				if len(rec.fields) == 0 {
 					s.recStart = pos
 				}
-				s.rec = append(s.rec, field{k: -1, pos: pos})
+				rec.fields = append(rec.fields, field{k: -1, pos: pos})
 				continue
 			}
 		}
@@ -251,17 +268,23 @@ func (s *scanner) run(yield func(Project, error) bool) {
 		cleaned := raw
 		if !plain {
 			if len(bytes.TrimSpace(raw)) == 0 {
-				gap = len(s.rec) > 0
+				gap = len(rec.fields) > 0
 				continue
 			}
 			cleaned = s.cleanSpace(raw, prefix)
 		}
 		// Only ASCII spaces are left to trim: cleaning made every other
 		// space one.
-		lead := len(cleaned) - len(bytes.TrimLeft(cleaned, " "))
-		t := bytes.TrimRight(cleaned[lead:], " ")
+		lead, end := 0, len(cleaned)
+		for lead < end && cleaned[lead] == ' ' {
+			lead++
+		}
+		for end > lead && cleaned[end-1] == ' ' {
+			end--
+		}
+		t := cleaned[lead:end]
 		if len(t) == 0 {
-			gap = len(s.rec) > 0
+			gap = len(rec.fields) > 0
 			continue
 		}
 		label, value, isLabel := splitLabel(t)
@@ -271,7 +294,7 @@ func (s *scanner) run(yield func(Project, error) bool) {
 		}
 		if gap {
 			gap = false
-			if k >= 0 && continues(s.rec, k) {
+			if k >= 0 && continues(rec.fields, k) {
 				if s.lax && !s.stream {
 					l := string(label)
 					s.finding("grants/blank-in-record", tip.Info, pos, 0, l, "a blank line inside a record; "+l+" read as part of the record above")
@@ -281,7 +304,7 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			}
 		}
 		if k >= 0 {
-			if len(s.rec) == 0 {
+			if len(rec.fields) == 0 {
 				s.recStart = pos
 				s.heading()
 			}
@@ -301,29 +324,22 @@ func (s *scanner) run(yield func(Project, error) bool) {
 				}
 				col = i + 1
 			}
-			f := field{k: k, pos: tip.Position{Line: pos.Line, Col: col}}
-			f.label.off = len(s.text)
-			s.text = append(s.text, label...)
-			f.label.end = len(s.text)
-			f.value.off = len(s.text)
-			s.text = append(s.text, value...)
-			f.value.end = len(s.text)
-			s.rec = append(s.rec, f)
+			rec.add(k, label, value, tip.Position{Line: pos.Line, Col: col})
 			continue
 		}
-		if len(s.rec) > 0 {
+		if len(rec.fields) > 0 {
 			// A line with no known label inside a record.
 			if isLabel && len(label) < 25 {
 				l := string(label)
 				recErrs.Add(tip.Errorf(s.src, pos, l, tip.ErrSyntax, "unknown label %q", l))
 				continue
 			}
-			last := &s.rec[len(s.rec)-1]
+			last := &rec.fields[len(rec.fields)-1]
 			if !s.quiet() {
-				l := string(s.text[last.label.off:last.label.end])
+				l := string(rec.text[last.label.off:last.label.end])
 				s.tolerate(&recErrs, "grants/continuation", pos, tip.ErrSyntax, 0, l, "a line with no label, read as more of %s", l)
 			}
-			s.extend(last, t)
+			rec.extend(t)
 			continue
 		}
 		// Lines outside records are few (the header, headings, a page's
@@ -352,25 +368,26 @@ func (s *scanner) run(yield func(Project, error) bool) {
 	flush()
 }
 
-// extend adds a line with no label to the value of f, the record's last
+// extend adds a line with no label to the value of the record's last
 // field: "Description:" on its own line takes the next line as its value,
 // any other value gets a space and the line.
-func (s *scanner) extend(f *field, t []byte) {
-	if f.value.end != len(s.text) {
+func (r *record) extend(t []byte) {
+	f := &r.fields[len(r.fields)-1]
+	if f.value.end != len(r.text) {
 		// Not at the end of text, where the last field's value always is;
 		// kept correct all the same.
 		v := f.value
-		f.value.off = len(s.text)
-		s.text = append(s.text, s.text[v.off:v.end]...)
-		f.value.end = len(s.text)
+		f.value.off = len(r.text)
+		r.text = append(r.text, r.text[v.off:v.end]...)
+		f.value.end = len(r.text)
 	}
 	if f.value.off == f.value.end {
-		f.value.off = len(s.text)
+		f.value.off = len(r.text)
 	} else {
-		s.text = append(s.text, ' ')
+		r.text = append(r.text, ' ')
 	}
-	s.text = append(s.text, t...)
-	f.value.end = len(s.text)
+	r.text = append(r.text, t...)
+	f.value.end = len(r.text)
 }
 
 // plainPrefix returns the length of the longest prefix of b that is
@@ -382,21 +399,23 @@ func plainPrefix(b []byte) int {
 		lo   = 0x2020202020202020
 		high = 0x8080808080808080
 	)
-	i := 0
-	for ; i+16 <= len(b); i += 16 {
-		w, v := binary.LittleEndian.Uint64(b[i:]), binary.LittleEndian.Uint64(b[i+8:])
+	n := len(b)
+	// Slicing b as it goes lets the compiler drop the bounds checks.
+	for len(b) >= 16 {
+		w, v := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:16])
 		// A byte ≥ 0x80, or < 0x20 (the subtraction borrows into its high
 		// bit; a borrow only ever follows such a byte).
 		if (w|(w-lo)|v|(v-lo))&high != 0 {
 			break
 		}
+		b = b[16:]
 	}
-	for ; i < len(b); i++ {
-		if c := b[i]; c < ' ' || c >= utf8.RuneSelf {
-			break
+	for i, c := range b {
+		if c < ' ' || c >= utf8.RuneSelf {
+			return n - len(b) + i
 		}
 	}
-	return i
+	return n
 }
 
 // cleanSpace is tip.CleanSpace for a line of valid UTF-8 whose first from
@@ -446,14 +465,25 @@ func (s *scanner) cleanSpace(b []byte, from int) []byte {
 		return b
 	}
 	out := append(s.clean[:0], b[:i]...)
-	for _, r := range string(b[i:]) {
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if '\t' <= c && c <= '\r' {
+				c = ' '
+			}
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
 		switch {
 		case r == '\u200b' || r == '\ufeff':
 		case unicode.IsSpace(r):
 			out = append(out, ' ')
 		default:
-			out = utf8.AppendRune(out, r)
+			out = append(out, b[i:i+n]...) // the line is valid UTF-8: r as written
 		}
+		i += n
 	}
 	s.clean = out
 	return out
@@ -511,20 +541,21 @@ func continues(rec []field, k int) bool {
 	return k == fAmount || k == fEndDate || k == fDescription || !hasAmount
 }
 
-// record builds a project from the fields of the current record.
-func (s *scanner) record(errs tip.ErrorList) (Project, tip.ErrorList) {
-	s.recText = string(s.text)
+// project builds a project from a record.
+func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorList) {
+	text := string(rec.text)
+	str := func(sp span) string { return text[sp.off:sp.end] }
 	p := Project{Section: s.section, Bureau: s.bureau, Pos: s.recStart}
 	var seen [nFields]*field
 	first := -1 // the field of the record's first line
-	for i := range s.rec {
-		f := &s.rec[i]
+	for i := range rec.fields {
+		f := &rec.fields[i]
 		k := f.k
 		if k < 0 {
 			continue // an unreadable line, already reported
 		}
 		key := fieldNames[k]
-		label, value := s.str(f.label), s.str(f.value)
+		label, value := str(f.label), str(f.value)
 		if prev := seen[k]; prev != nil {
 			errs.Add(tip.Errorf(s.src, tip.Position{Line: f.pos.Line, Col: 1}, key, tip.ErrDuplicate, "%s given twice (first at line %d)", label, prev.pos.Line))
 			continue
