@@ -57,19 +57,52 @@ var labelNames = []struct {
 func splitLabel(t []byte) (label, value []byte, ok bool) {
 	// The first byte that is not a letter or space must be the colon, and
 	// come within 31 bytes.
-	head := t[:min(len(t), 31)]
-	i := 0
-	for i < len(head) && labelByte[head[i]] {
-		i++
-	}
-	if i == 0 || i == len(head) || head[i] != ':' {
-		return nil, nil, false
+	i := printedLabel(t)
+	if i == 0 {
+		head := t[:min(len(t), 31)]
+		for i < len(head) && labelByte[head[i]] {
+			i++
+		}
+		if i == 0 || i == len(head) || head[i] != ':' {
+			return nil, nil, false
+		}
 	}
 	value = t[i+1:]
 	for len(value) > 0 && value[0] == ' ' {
 		value = value[1:]
 	}
 	return t[:i], value, true
+}
+
+// printedLabel returns the length of the label t starts with if it is one
+// of the labels as the listing prints them ("Amount:"), else 0: a compare
+// costs less than reading the label byte by byte.
+func printedLabel(t []byte) int {
+	if len(t) < len("Amount:") {
+		return 0
+	}
+	var l string
+	switch t[0] {
+	case 'A':
+		l = "Amount"
+	case 'C':
+		l = "Country"
+		if len(t) > len("Countries") && t[len("Countr")] == 'i' {
+			l = "Countries"
+		}
+	case 'D':
+		l = "Description"
+	case 'E':
+		l = "End Date"
+	case 'I':
+		l = "Implementer"
+	default:
+		return 0
+	}
+	if len(t) > len(l) && t[len(l)] == ':' && string(t[:len(l)]) == l {
+		return len(l)
+	}
+	return 0
 }
 
 // labelByte reports the bytes a label is made of: ASCII letters and space.
@@ -401,6 +434,14 @@ func plainPrefix(b []byte) int {
 	)
 	n := len(b)
 	// Slicing b as it goes lets the compiler drop the bounds checks.
+	for len(b) >= 32 {
+		w0, w1 := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:16])
+		w2, w3 := binary.LittleEndian.Uint64(b[16:24]), binary.LittleEndian.Uint64(b[24:32])
+		if (w0|(w0-lo)|w1|(w1-lo)|w2|(w2-lo)|w3|(w3-lo))&high != 0 {
+			break
+		}
+		b = b[32:]
+	}
 	for len(b) >= 16 {
 		w, v := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:16])
 		// A byte ≥ 0x80, or < 0x20 (the subtraction borrows into its high
@@ -544,7 +585,6 @@ func continues(rec []field, k int) bool {
 // project builds a project from a record.
 func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorList) {
 	text := string(rec.text)
-	str := func(sp span) string { return text[sp.off:sp.end] }
 	p := Project{Section: s.section, Bureau: s.bureau, Pos: s.recStart}
 	var seen [nFields]*field
 	first := -1 // the field of the record's first line
@@ -555,7 +595,7 @@ func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorLi
 			continue // an unreadable line, already reported
 		}
 		key := fieldNames[k]
-		label, value := str(f.label), str(f.value)
+		label, value := text[f.label.off:f.label.end], text[f.value.off:f.value.end]
 		if prev := seen[k]; prev != nil {
 			errs.Add(tip.Errorf(s.src, tip.Position{Line: f.pos.Line, Col: 1}, key, tip.ErrDuplicate, "%s given twice (first at line %d)", label, prev.pos.Line))
 			continue

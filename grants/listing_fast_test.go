@@ -99,3 +99,37 @@ func TestHasUpper(t *testing.T) {
 		}
 	}
 }
+
+// splitLabelRef is splitLabel as it was first written, on strings.
+func splitLabelRef(t string) (label, value string, ok bool) {
+	i := strings.IndexByte(t[:min(len(t), 31)], ':')
+	if i <= 0 {
+		return "", "", false
+	}
+	for j := 0; j < i; j++ {
+		c := t[j]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == ' ') {
+			return "", "", false
+		}
+	}
+	return t[:i], strings.TrimSpace(t[i+1:]), true
+}
+
+func TestSplitLabelMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	pieces := []string{"Amount", "Country", "Countries", "Countri", "Countr", "Description", "End Date", "Implementer", "Project Description",
+		"AMOUNT", "amount", "A", "C", "D", "E", "I", ":", ": ", " ", "  ", "x", "$5", "1", "-", strings.Repeat("a", 25), "é", "\u00a0"}
+	for range 50000 {
+		var b strings.Builder
+		for k := r.IntN(4); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		// Lines as run hands them over: cleaned, trimmed.
+		line := strings.Trim(tip.CleanSpace(b.String()), " ")
+		label, value, ok := splitLabel([]byte(line))
+		wl, wv, wok := splitLabelRef(line)
+		if string(label) != wl || string(value) != wv || ok != wok {
+			t.Fatalf("splitLabel(%q) = %q, %q, %v; want %q, %q, %v", line, label, value, ok, wl, wv, wok)
+		}
+	}
+}

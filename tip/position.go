@@ -1,7 +1,6 @@
 package tip
 
 import (
-	"bufio"
 	"bytes"
 	"io"
 	"strconv"
@@ -55,9 +54,12 @@ func (p Position) Before(q Position) bool {
 // BOM; invalid UTF-8 and NUL bytes are reported by [CheckText], which
 // parsers call on each line so that they can report a position.
 type LineReader struct {
-	r    *bufio.Reader
+	rd   io.Reader
+	rbuf []byte // what has been read: rbuf[r:w] is not yet returned
+	r, w int
+	rerr error  // what the last read returned, once rbuf[r:w] is used up
 	buf  []byte // the current line
-	own  []byte // holds a line that spans reads of r's buffer
+	own  []byte // holds a line that spans reads
 	line int
 	err  error
 	off  int64 // byte offset of the current line
@@ -66,7 +68,7 @@ type LineReader struct {
 
 // NewLineReader returns a LineReader reading from r.
 func NewLineReader(r io.Reader) *LineReader {
-	return &LineReader{r: bufio.NewReaderSize(r, readSize)}
+	return &LineReader{rd: r, rbuf: make([]byte, readSize)}
 }
 
 // readSize is the size of a LineReader's buffer: the largest the runtime
@@ -76,27 +78,42 @@ func NewLineReader(r io.Reader) *LineReader {
 const readSize = 32 << 10
 
 // Next advances to the next line and reports whether there is one.
+//
+// It reads as bufio.Reader.ReadSlice('\n') would in a loop over
+// bufio.ErrBufferFull, without bufio's bookkeeping, which cost more per
+// line than finding the line end: a line is cut at each '\n' of the bytes
+// read before the first error, the bytes after the last '\n' are a last
+// line, and the error is Err's.
 func (lr *LineReader) Next() bool {
 	if lr.err != nil {
 		return false
 	}
-	chunk, err := lr.r.ReadSlice('\n')
-	if err == nil {
-		// The whole line sits in the reader's buffer, the common case: use
-		// it in place rather than copy it. Capped, so that a caller's
-		// append cannot write over the bytes not yet read.
-		lr.buf = chunk[:len(chunk):len(chunk)]
+	if i := bytes.IndexByte(lr.rbuf[lr.r:lr.w], '\n'); i >= 0 {
+		// The whole line sits in the buffer, the common case: use it in
+		// place rather than copy it. Capped, so that a caller's append
+		// cannot write over the bytes not yet returned.
+		end := lr.r + i + 1
+		lr.buf = lr.rbuf[lr.r:end:end]
+		lr.r = end
 	} else {
-		lr.own = append(lr.own[:0], chunk...)
-		for err == bufio.ErrBufferFull {
-			chunk, err = lr.r.ReadSlice('\n')
-			lr.own = append(lr.own, chunk...)
-		}
-		if err != nil {
-			lr.err = err // io.EOF, or the error Err returns
-			if len(lr.own) == 0 {
-				return false
+		lr.own = append(lr.own[:0], lr.rbuf[lr.r:lr.w]...)
+		lr.r = lr.w
+		for {
+			if lr.rerr != nil {
+				lr.err = lr.rerr // io.EOF, or the error Err returns
+				if len(lr.own) == 0 {
+					return false
+				}
+				break
 			}
+			lr.fill()
+			if i := bytes.IndexByte(lr.rbuf[:lr.w], '\n'); i >= 0 {
+				lr.own = append(lr.own, lr.rbuf[:i+1]...)
+				lr.r = i + 1
+				break
+			}
+			lr.own = append(lr.own, lr.rbuf[:lr.w]...)
+			lr.r = lr.w
 		}
 		lr.buf = lr.own
 	}
@@ -113,6 +130,32 @@ func (lr *LineReader) Next() bool {
 		lr.buf = bytes.TrimPrefix(lr.buf, bom)
 	}
 	return true
+}
+
+// maxEmptyReads is how many reads in a row may return nothing before the
+// reader is taken to be broken, as in bufio.
+const maxEmptyReads = 100
+
+// fill reads into the whole buffer, everything in it having been used:
+// until some bytes come, or an error, which is kept for when they are used
+// up.
+func (lr *LineReader) fill() {
+	lr.r, lr.w = 0, 0
+	for range maxEmptyReads {
+		n, err := lr.rd.Read(lr.rbuf)
+		if n < 0 || n > len(lr.rbuf) {
+			panic("tip.LineReader: the reader returned an impossible count from Read")
+		}
+		lr.w = n
+		if err != nil {
+			lr.rerr = err
+			return
+		}
+		if n > 0 {
+			return
+		}
+	}
+	lr.rerr = io.ErrNoProgress
 }
 
 var bom = []byte("\uFEFF")

@@ -45,15 +45,20 @@ func (lr *lineRef) next() bool {
 }
 
 // choppyReader returns its bytes a few at a time, now and then none, and
-// then err.
+// then err, with the last bytes or after them. With stall, it returns
+// nothing, ever, after its bytes.
 type choppyReader struct {
-	b   []byte
-	r   *rand.Rand
-	err error
+	b     []byte
+	r     *rand.Rand
+	err   error
+	stall bool
 }
 
 func (c *choppyReader) Read(p []byte) (int, error) {
 	if len(c.b) == 0 {
+		if c.stall {
+			return 0, nil
+		}
 		return 0, c.err
 	}
 	if c.r.IntN(8) == 0 {
@@ -61,6 +66,9 @@ func (c *choppyReader) Read(p []byte) (int, error) {
 	}
 	n := copy(p[:min(len(p), 1+c.r.IntN(100<<10))], c.b)
 	c.b = c.b[n:]
+	if len(c.b) == 0 && !c.stall && c.r.IntN(2) == 0 {
+		return n, c.err
+	}
 	return n, nil
 }
 
@@ -74,10 +82,10 @@ func TestLineReaderMatchesReference(t *testing.T) {
 		}
 		in := []byte(b.String())
 		boom := errors.New("boom")
-		for _, end := range []error{io.EOF, boom} {
+		for _, end := range []error{io.EOF, boom, nil} {
 			seed := r.Uint64()
-			lr := NewLineReader(&choppyReader{b: in, r: rand.New(rand.NewPCG(seed, 0)), err: end})
-			ref := &lineRef{r: bufio.NewReaderSize(&choppyReader{b: in, r: rand.New(rand.NewPCG(seed, 0)), err: end}, 64<<10)} // the old size
+			lr := NewLineReader(&choppyReader{b: in, r: rand.New(rand.NewPCG(seed, 0)), err: end, stall: end == nil})
+			ref := &lineRef{r: bufio.NewReaderSize(&choppyReader{b: in, r: rand.New(rand.NewPCG(seed, 1)), err: end, stall: end == nil}, 64<<10)} // the old size
 			for n := 1; ; n++ {
 				ok, refOK := lr.Next(), ref.next()
 				if ok != refOK {
