@@ -38,6 +38,10 @@ func DateOf(t time.Time) Date {
 // A date that does not exist (2/30/2023, 13/01/2022) is an error wrapping
 // [ErrDate]; so is anything else.
 func ParseDate(s string) (Date, error) {
+	// The form the listings use, with nothing around it, read directly.
+	if d, ok := parseSlashDate(s); ok && d.IsValid() {
+		return d, nil
+	}
 	t := strings.TrimSpace(CleanSpace(s))
 	d, ok := parseDate(t)
 	if !ok {
@@ -93,6 +97,37 @@ func parseDate(t string) (Date, bool) {
 		return Date{y, m, d}, ok1 && ok2
 	}
 	return Date{}, false
+}
+
+// parseSlashDate reads exactly m/d/yyyy (one or two digits for the month
+// and day, four for the year), as parseDate does with nothing to trim.
+func parseSlashDate(s string) (Date, bool) {
+	i := 0
+	num := func(lo, hi int) (int, bool) {
+		n, start := 0, i
+		for i < len(s) && i-start < hi && '0' <= s[i] && s[i] <= '9' {
+			n = n*10 + int(s[i]-'0')
+			i++
+		}
+		return n, i-start >= lo
+	}
+	sep := func() bool {
+		if i < len(s) && s[i] == '/' {
+			i++
+			return true
+		}
+		return false
+	}
+	m, ok1 := num(1, 2)
+	if !ok1 || !sep() {
+		return Date{}, false
+	}
+	d, ok2 := num(1, 2)
+	if !ok2 || !sep() {
+		return Date{}, false
+	}
+	y, ok3 := num(4, 4)
+	return Date{y, time.Month(m), d}, ok3 && i == len(s)
 }
 
 // atoiN parses an unsigned decimal of min to max digits.

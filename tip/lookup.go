@@ -76,8 +76,9 @@ func (t *countryTable) lookupSlow(name string, suggest bool) (Country, error) {
 	}
 	// The key is built on the stack: most names that reach here ("the
 	// Philippines", a misprint, a whole list tried as one name) are found
-	// in norm, or have no comma to invert and no parenthesis to read, so
-	// that resolveKey could only look them up in norm and ambiguous.
+	// in norm, or have no comma invertComma would take and no parenthesis
+	// to read, so that resolveKey could only look them up in norm and
+	// ambiguous.
 	var buf [128]byte
 	k := appendKey(buf[:0], trimmed)
 	if len(k) == 0 {
@@ -86,7 +87,7 @@ func (t *countryTable) lookupSlow(name string, suggest bool) (Country, error) {
 	if c, ok := t.norm[string(k)]; ok {
 		return c, nil
 	}
-	if !suggest && !bytes.Contains(k, []byte(", ")) && k[len(k)-1] != ')' {
+	if !suggest && !invertible(k) && k[len(k)-1] != ')' {
 		if cs, ok := t.ambiguous[string(k)]; ok && len(cs) > 1 {
 			return 0, &AmbiguousCountryError{Name: name, Candidates: cs}
 		}
@@ -314,6 +315,13 @@ var foldRune = map[rune]string{
 	'\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u00b4': "'", '\u2032': "'",
 	'\u2010': " ", '\u2011': " ", '\u2012': " ", '\u2013': " ", '\u2014': " ", '\u2212': " ",
 	'\u201c': "", '\u201d': "",
+}
+
+// invertible reports whether invertComma could invert key: there is a
+// ", " with text on both sides, and no comma after it.
+func invertible(key []byte) bool {
+	i := bytes.Index(key, []byte(", "))
+	return i > 0 && i+2 < len(key) && bytes.IndexByte(key[i+2:], ',') < 0
 }
 
 // invertComma turns "congo, republic of the" into "republic of the congo"

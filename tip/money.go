@@ -25,6 +25,11 @@ var maxUSD = decimal.New(1, 15)
 // Negative amounts, other currencies ("USD 5", "€5") and amounts of a
 // quadrillion dollars or more are errors. Every error wraps [ErrAmount].
 func ParseUSD(s string) (decimal.Decimal, error) {
+	// The form nearly every amount has, "$1,000,000" or "$394,750.00" with
+	// nothing around it, read directly.
+	if v, scale, ok := parsePlainUSD(s); ok {
+		return decimal.New(v, -scale), nil
+	}
 	d, msg := parseUSD(s)
 	if msg != "" {
 		return decimal.Decimal{}, &detailError{msg: strconv.Quote(s) + ": " + msg, err: ErrAmount}
@@ -123,6 +128,38 @@ func parseUSD(s string) (decimal.Decimal, string) {
 		return decimal.Decimal{}, "too large"
 	}
 	return d, ""
+}
+
+// parsePlainUSD reads exactly "$" and digits grouped as groupedInt takes
+// them, with up to two decimals: the value in cents (or dollars) and the
+// number of decimals, as parseUSD's int64 path gives them. ok is false for
+// anything else, and for more than 15 digits, which parseUSD refuses.
+func parsePlainUSD(s string) (v int64, scale int32, ok bool) {
+	if len(s) < 2 || s[0] != '$' {
+		return 0, 0, false
+	}
+	intPart, frac, hasFrac := s[1:], "", false
+	if i := strings.IndexByte(intPart, '.'); i >= 0 {
+		intPart, frac, hasFrac = intPart[:i], intPart[i+1:], true
+		if len(frac) < 1 || len(frac) > 2 {
+			return 0, 0, false
+		}
+	}
+	v, n, ok := groupedInt(intPart)
+	if !ok || n > 15 {
+		return 0, 0, false
+	}
+	if hasFrac {
+		f, ok := atoiN(frac, 1, 2)
+		if !ok {
+			return 0, 0, false
+		}
+		for range len(frac) {
+			v *= 10
+		}
+		v += int64(f)
+	}
+	return v, int32(len(frac)), true
 }
 
 // ungroup checks the thousands grouping of s ("1,000,000" or "1000000") and

@@ -46,3 +46,40 @@ func TestParseUSDFastPathMatchesDecimal(t *testing.T) {
 		}
 	}
 }
+
+// ParseUSD's and ParseDate's direct paths agree with the general ones on
+// strings near the forms they take.
+func TestPlainFormsMatchGeneral(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	usd := []string{"$", "$", "1", "0", "9", ",", ",", "000", ".", ".5", ".50", ".999", " ", "\u00a0", "-", "x", " million", "$$"}
+	date := []string{"1", "2", "9", "12", "31", "0", "/", "/", "/", "2023", "20231", "-", " ", "\u00a0", "x", "October", ","}
+	for range 100000 {
+		var b strings.Builder
+		for k := r.IntN(6); k >= 0; k-- {
+			b.WriteString(usd[r.IntN(len(usd))])
+		}
+		s := b.String()
+		got, err := ParseUSD(s)
+		want, msg := parseUSD(s)
+		if (err == nil) != (msg == "") || err == nil && (!got.Equal(want) || got.Exponent() != want.Exponent()) {
+			t.Fatalf("ParseUSD(%q) = %v (exp %d), %v; general path %v (exp %d), %q", s, got, got.Exponent(), err, want, want.Exponent(), msg)
+		}
+		b.Reset()
+		for k := r.IntN(6); k >= 0; k-- {
+			b.WriteString(date[r.IntN(len(date))])
+		}
+		s = b.String()
+		gd, err := ParseDate(s)
+		wd, ok := parseDate(strings.TrimSpace(CleanSpace(s)))
+		ok = ok && wd.IsValid()
+		if (err == nil) != ok || ok && gd != wd {
+			t.Fatalf("ParseDate(%q) = %v, %v; general path %v, %v", s, gd, err, wd, ok)
+		}
+	}
+}
+
+func TestParseNoAlloc(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { ParseDate("9/30/2023") }); n != 0 {
+		t.Errorf("ParseDate allocates %v times", n)
+	}
+}

@@ -168,18 +168,40 @@ func splitAnd(dst []Place, item string, off int) []Place {
 
 // trimSpan trims spaces (any Unicode space) from s, whose first byte is at
 // offset off, and returns the trimmed text and its offset.
+//
+// It is strings.TrimLeft and TrimRight with the cutset " \t\u00a0\u202f",
+// which decode runes for a cutset of multi-byte runes; matching the bytes
+// of each member of the cutset is the same, NBSP and U+202F being whole
+// runes wherever their bytes are found at either end.
 func trimSpan(s string, off int) (string, int) {
-	// Most spans have nothing to trim: an end byte that no space in the
-	// cutset begins (at the left) or ends (at the right) says so without
-	// decoding runes, which a cutset of multi-byte runes makes Trim do.
-	if s == "" {
-		return s, off
+	i, j := 0, len(s)
+	for i < j {
+		switch {
+		case s[i] == ' ' || s[i] == '\t':
+			i++
+			continue
+		case strings.HasPrefix(s[i:j], "\u00a0"):
+			i += len("\u00a0")
+			continue
+		case strings.HasPrefix(s[i:j], "\u202f"):
+			i += len("\u202f")
+			continue
+		}
+		break
 	}
-	if l, r := s[0], s[len(s)-1]; l != ' ' && l != '\t' && l != 0xC2 && l != 0xE2 && r != ' ' && r != '\t' && r != 0xA0 && r != 0xAF {
-		return s, off
+	for j > i {
+		switch {
+		case s[j-1] == ' ' || s[j-1] == '\t':
+			j--
+			continue
+		case strings.HasSuffix(s[i:j], "\u00a0"):
+			j -= len("\u00a0")
+			continue
+		case strings.HasSuffix(s[i:j], "\u202f"):
+			j -= len("\u202f")
+			continue
+		}
+		break
 	}
-	t := strings.TrimLeft(s, " \t\u00a0\u202f")
-	off += len(s) - len(t)
-	// TrimLeft/Right with a cutset of multi-byte runes works on runes.
-	return strings.TrimRight(t, " \t\u00a0\u202f"), off
+	return s[i:j], off + i
 }
