@@ -27,12 +27,20 @@ var checkRules = [...]string{
 // scratch buffer, which is turned into one string whenever it is about
 // full, and each Message and Subject is a slice of such a string: a
 // finding costs no allocation of its own, where fmt.Sprintf and a sort
-// cost several, and the bytes allocated are the messages' own.
+// cost several, and the bytes allocated are the messages' own. The
+// scratch buffer and the first records are arrays of the value, so that
+// newFindings allocates once for them.
 type findings struct {
-	buf    []byte   // messages not yet in a chunk
-	chunks []string // the messages so far, a few kB each
-	recs   []record
-	cites  [len(checkRules)]string // the rules' citations, looked up once per Check
+	buf     []byte   // messages not yet in a chunk
+	chunks  []string // the messages so far, a few kB each
+	recs    []record
+	bufs    [chunkSize]byte
+	recsBuf [256]record
+	cites   [len(checkRules)]string // the rules' citations, looked up once per Check
+	// The country of the last finding and its name: findings come country
+	// by country, and Country.Name costs a lookup each time.
+	country tip.Country
+	name    string
 }
 
 const (
@@ -42,7 +50,7 @@ const (
 
 // A record is a finding before it is put in its place.
 type record struct {
-	chunk      uint16 // index in chunks
+	chunk      uint32 // index in chunks
 	start, end uint16 // the Message in its chunk, beginning with the year, its Subject: start+subject
 	subject    uint8
 	rule       uint8 // index in checkRules
@@ -50,19 +58,24 @@ type record struct {
 	country    tip.Country
 }
 
-func (f *findings) init() {
-	f.buf = make([]byte, 0, chunkSize)
+func newFindings() *findings {
+	f := new(findings)
+	f.buf, f.recs = f.bufs[:0], f.recsBuf[:0]
 	for i, id := range checkRules {
 		r, _ := RuleByID(id)
 		f.cites[i] = r.Citation
 	}
+	return f
 }
 
 // add records the finding "y: country: message" of the rule, its message
 // formatted as by printf.
 func (f *findings) add(rule string, sev tip.Severity, c tip.Country, y tip.ReportYear, format string, args ...arg) {
 	start, subject := f.begin(y)
-	f.buf = append(f.buf, c.Name()...)
+	if c != f.country || f.name == "" {
+		f.country, f.name = c, c.Name()
+	}
+	f.buf = append(f.buf, f.name...)
 	f.buf = append(f.buf, ": "...)
 	f.printf(format, args...)
 	f.end(rule, sev, c, start, subject)
@@ -82,7 +95,7 @@ func (f *findings) begin(y tip.ReportYear) (start, subject int) {
 		f.flush()
 	}
 	start = len(f.buf)
-	f.buf = strconv.AppendInt(f.buf, int64(y), 10)
+	f.buf = appendInt(f.buf, int(y))
 	subject = len(f.buf)
 	f.buf = append(f.buf, ": "...)
 	return start, subject
@@ -96,7 +109,7 @@ func (f *findings) end(rule string, sev tip.Severity, c tip.Country, start, subj
 	if len(f.buf) > 1<<16-1 {
 		panic("tiers: a finding's message is too long") // 64 kB: never, for the messages of Check
 	}
-	f.recs = append(f.recs, record{chunk: uint16(len(f.chunks)), start: uint16(start), end: uint16(len(f.buf)),
+	f.recs = append(f.recs, record{chunk: uint32(len(f.chunks)), start: uint16(start), end: uint16(len(f.buf)),
 		subject: uint8(subject - start), rule: uint8(i), sev: sev, country: c})
 }
 
@@ -125,8 +138,11 @@ func (f *findings) list() []tip.Finding {
 	out := make([]tip.Finding, len(f.recs))
 	for _, r := range f.recs {
 		msg := f.chunks[r.chunk][r.start:r.end]
-		out[next[r.rule]] = tip.Finding{Rule: checkRules[r.rule], Severity: r.sev, Country: r.country,
-			Subject: msg[:r.subject], Message: msg, Citation: f.cites[r.rule]}
+		// Field by field into the zeroed slot: a composite literal is
+		// built aside and copied in with the pointer bitmap's barriers.
+		o := &out[next[r.rule]]
+		o.Rule, o.Severity, o.Country = checkRules[r.rule], r.sev, r.country
+		o.Subject, o.Message, o.Citation = msg[:r.subject], msg, f.cites[r.rule]
 		next[r.rule]++
 	}
 	return out
@@ -180,7 +196,7 @@ func (f *findings) printf(format string, args ...arg) {
 		args = args[1:]
 		switch {
 		case verb == 'd' && a.kind == argNum:
-			b = strconv.AppendInt(b, int64(a.n), 10)
+			b = appendInt(b, a.n)
 		case verb == 's' && a.kind == argString:
 			b = append(b, a.s...)
 		case verb == 's' && a.kind == argOrdinal:
@@ -202,5 +218,17 @@ func appendOrdinal(b []byte, n int) []byte {
 	case 3:
 		return append(b, "3rd"...)
 	}
-	return append(strconv.AppendInt(b, int64(n), 10), "th"...)
+	return append(appendInt(b, n), "th"...)
+}
+
+// appendInt is strconv.AppendInt in base 10, with the numbers of Check's
+// messages (counts of years, and years) written directly.
+func appendInt(b []byte, n int) []byte {
+	switch {
+	case 0 <= n && n <= 9:
+		return append(b, byte('0'+n))
+	case 1000 <= n && n <= 9999:
+		return append(b, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }

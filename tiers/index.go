@@ -1,6 +1,10 @@
 package tiers
 
-import "github.com/tipkit/tipkit/tip"
+import (
+	"math/bits"
+
+	"github.com/tipkit/tipkit/tip"
+)
 
 // index is a dense view of a History for the rules, built once per Check
 // or Eligible: a country's tier in a year is an array lookup rather than a
@@ -9,25 +13,27 @@ import "github.com/tipkit/tipkit/tip"
 type index struct {
 	first tip.ReportYear // the history's first year
 	years int
-	// cells holds every country's years in one flat slice, a row of
-	// x.years cells per country, so that building the index allocates
-	// once rather than once per country.
-	cells    []cell                  // [country*years + y-first]
-	rows     int                     // countries 0 to rows-1 have a row
-	untiered []bool                  // [country]: some placement has no tier (its cells cannot tell it was placed)
+	rows  int // countries 0 to rows-1 have a place in the tables
+	// tiers holds every year's countries in one flat slice, a column of
+	// x.rows per year: building it allocates once, and the loop that
+	// reads the placements, most of the index's cost, indexes one column.
+	tiers    []Tier                  // [(y-first)*rows + country]: the tier of the first placement, TierUnknown if none
+	waivers  []uint64                // bit (y-first)*rows + country: a documented waiver
+	untiered []bool                  // [country]: some placement has no tier (tiers cannot tell it was placed)
 	known    [][SpecialCase + 1]bool // [y-first][tier]: the tier's list is complete
 	full     []bool                  // [y-first]: every list is known, so that a country on none is absent
 	have     []bool                  // [y-first]: the history holds the year
 	// repeats are the placements that follow another of the same country
 	// in the same Year, for the one-placement rule: noted while the
-	// placements are read for the cells, so that Check reads them once.
+	// placements are read for the tiers, so that Check reads them once.
 	repeats []repeat
-}
-
-// A cell is one country in one year.
-type cell struct {
-	tier   Tier // TierUnknown if not placed
-	waived bool // a documented waiver
+	// For a walk that skips the years no rule of Check concerns: bit y-first
+	// of listedBits[c] is set if c is on the Watch List or Tier 3 in y, of
+	// waivedBits[c] if a waiver is documented in a year the history holds.
+	// Valid if masked: the years ascend, one per report year, and are at
+	// most 64.
+	listedBits, waivedBits []uint64
+	masked                 bool
 }
 
 // A repeat is a placement of a country already placed in the Year.
@@ -48,8 +54,9 @@ func newIndex(h *History) *index {
 	x.known = make([][SpecialCase + 1]bool, x.years)
 	x.full = make([]bool, x.years)
 	x.have = make([]bool, x.years)
-	// Country is a small dense number: rows indexed by it beat a map. The
-	// rows are sized for the country table and the waivers, and grown for
+	x.masked = x.years <= 64
+	// Country is a small dense number: tables indexed by it beat a map.
+	// They are sized for the country table and the waivers, and grown for
 	// a number outside the table, rather than sized by a pass over every
 	// placement first.
 	n := len(tip.Countries())
@@ -60,6 +67,9 @@ func newIndex(h *History) *index {
 	var seen []Tier // for placeRest
 	for k := range h.Years {
 		yr := &h.Years[k]
+		if k > 0 && yr.Year <= h.Years[k-1].Year {
+			x.masked = false // a year twice, or out of order: the walk goes by h.Years
+		}
 		i := int(yr.Year - x.first)
 		x.have[i] = true
 		for _, t := range yr.Completeness.Known {
@@ -73,43 +83,58 @@ func newIndex(h *History) *index {
 			seen = x.placeRest(yr, i, j, seen)
 		}
 	}
+	x.waivers = make([]uint64, (x.years*x.rows+63)/64)
 	for _, w := range h.Waivers {
 		if i := int(w.Year - x.first); i >= 0 && i < x.years {
-			x.cells[int(w.Country)*x.years+i].waived = true
+			b := i*x.rows + int(w.Country)
+			x.waivers[b/64] |= 1 << (b % 64)
+			if x.have[i] {
+				x.waivedBits[w.Country] |= 1 << (i & 63)
+			}
 		}
 	}
 	return x
 }
 
-// placeFirsts fills slot i of the cells from the year's placements, ps,
+// listedTier has every bit set for the tiers whose years the rules of
+// Check look at, none for the others: ANDed with a slot's bit, it sets the
+// bit in listedBits without a branch.
+var listedTier = [256]uint64{Tier2WatchList: ^uint64(0), Tier3: ^uint64(0)}
+
+// placeFirsts fills column i of the tiers from the year's placements, ps,
 // as long as each is its country's first in the year and has a tier, the
 // case of every placement of a well-formed history; it returns the index
 // of the first that is not, or len(ps). Reading the placements is most of
-// the index's cost: this loop does the least per placement.
+// the index's cost, so this loop does the least it can per placement, and
+// is not inlined: inside newIndex's loop its variables spilled to memory.
+//
+//go:noinline
 func (x *index) placeFirsts(ps []Placement, i int) int {
-	cells, years, rows := x.cells, x.years, x.rows
+	col := x.tiers[i*x.rows : (i+1)*x.rows]
+	listed, bit := x.listedBits[:len(col)], uint64(1)<<(i&63)
 	for j := range ps {
 		c, t := int(ps[j].Country), ps[j].Tier
 		if c == 0 {
 			continue // no country
 		}
-		if c >= rows || t == TierUnknown || cells[c*years+i].tier != TierUnknown {
+		if c >= len(col) || t == TierUnknown || col[c] != TierUnknown {
 			return j
 		}
-		cells[c*years+i].tier = t
+		col[c] = t
+		listed[c] |= listedTier[t] & bit
 	}
 	return len(ps)
 }
 
 // placeRest goes on from placeFirsts' placement j for every case: a country
-// outside the rows grows them, the first placement of a country in the
+// outside the tables grows them, the first placement of a country in the
 // year stands, as in At, and every placement that follows another of its
 // country in the Year is noted in x.repeats with the tier of the one
 // before, for Check's one-placement rule. seen is scratch space.
 func (x *index) placeRest(yr *Year, i, j int, seen []Tier) []Tier {
 	seen = append(seen[:0], make([]Tier, x.rows)...) // [country]: the tier of its latest placement in the Year
 	for _, p := range yr.Placements[:j] {
-		seen[p.Country] = p.Tier // placeFirsts' placements: in the rows
+		seen[p.Country] = p.Tier // placeFirsts' placements: in the tables
 	}
 	seen[0] = TierUnknown
 	for _, p := range yr.Placements[j:] {
@@ -124,8 +149,9 @@ func (x *index) placeRest(yr *Year, i, j int, seen []Tier) []Tier {
 		if p.Tier == TierUnknown {
 			x.untiered[c] = true
 		}
-		if cl := &x.cells[c*x.years+i]; cl.tier == TierUnknown {
-			cl.tier = p.Tier
+		if t := &x.tiers[i*x.rows+c]; *t == TierUnknown {
+			*t = p.Tier
+			x.listedBits[c] |= listedTier[p.Tier] & (1 << (i & 63))
 		}
 		if before := seen[c]; before != TierUnknown {
 			x.repeats = append(x.repeats, repeat{yr.Year, p.Country, before, p.Tier})
@@ -135,22 +161,39 @@ func (x *index) placeRest(yr *Year, i, j int, seen []Tier) []Tier {
 	return seen
 }
 
-// grow makes rows for the countries up to n.
+// grow makes room in the tables for the countries up to n: every year's
+// column of the tiers gets longer. The waivers are set once the tables
+// are final.
 func (x *index) grow(n int) {
 	if n < x.rows {
 		return
 	}
-	x.cells = append(x.cells, make([]cell, (n+1)*x.years-len(x.cells))...)
+	tiers := make([]Tier, x.years*(n+1))
+	for i := range x.years {
+		copy(tiers[i*(n+1):], x.tiers[i*x.rows:(i+1)*x.rows])
+	}
+	x.tiers = tiers
 	x.untiered = append(x.untiered, make([]bool, n+1-len(x.untiered))...)
+	x.listedBits = append(x.listedBits, make([]uint64, n+1-len(x.listedBits))...)
+	x.waivedBits = append(x.waivedBits, make([]uint64, n+1-len(x.waivedBits))...)
 	x.rows = n + 1
 }
 
-// row returns the country's cells, nil if it has none.
-func (x *index) row(c tip.Country) []cell {
+// tier is the country's tier in slot i, TierUnknown if not placed.
+func (x *index) tier(c tip.Country, i int) Tier {
 	if int(c) < x.rows {
-		return x.cells[int(c)*x.years : (int(c)+1)*x.years]
+		return x.tiers[i*x.rows+int(c)]
 	}
-	return nil
+	return TierUnknown
+}
+
+// waived reports whether a waiver is documented for the country in slot i.
+func (x *index) waived(c tip.Country, i int) bool {
+	if int(c) >= x.rows {
+		return false
+	}
+	b := i*x.rows + int(c)
+	return x.waivers[b/64]&(1<<(b%64)) != 0
 }
 
 func (x *index) slot(y tip.ReportYear) (int, bool) {
@@ -164,21 +207,14 @@ func (x *index) at(c tip.Country, y tip.ReportYear) (Tier, Status) {
 	if !ok {
 		return TierUnknown, StatusUnknown
 	}
-	if r := x.row(c); r != nil {
-		return x.status(r, i)
-	}
-	if x.full[i] { // a country the history never names
-		return TierUnknown, StatusAbsent
-	}
-	return TierUnknown, StatusUnknown
+	return x.status(c, i)
 }
 
-// status is at for the country with row r in slot i, a year the history
-// holds.
-func (x *index) status(r []cell, i int) (Tier, Status) {
-	switch {
-	case r[i].tier != TierUnknown:
-		return r[i].tier, StatusPlaced
+// status is at for slot i, a year the history holds.
+func (x *index) status(c tip.Country, i int) (Tier, Status) {
+	switch t := x.tier(c, i); {
+	case t != TierUnknown:
+		return t, StatusPlaced
 	case x.full[i]:
 		return TierUnknown, StatusAbsent
 	}
@@ -192,36 +228,24 @@ func (x *index) is(c tip.Country, y tip.ReportYear, t Tier) (yes, known bool) {
 	if !ok {
 		return false, false
 	}
-	if r := x.row(c); r != nil && r[i].tier != TierUnknown {
-		return r[i].tier == t, true
+	if ct := x.tier(c, i); ct != TierUnknown {
+		return ct == t, true
 	}
 	return false, t <= SpecialCase && x.known[i][t]
 }
 
 func (x *index) waivedAt(c tip.Country, y tip.ReportYear) bool {
 	i := int(y - x.first)
-	r := x.row(c)
-	return r != nil && i >= 0 && i < x.years && r[i].waived
-}
-
-// countries returns every country placed in some year, in order.
-func (x *index) countries() []tip.Country {
-	var cs []tip.Country
-	for c := 1; c < x.rows; c++ {
-		if x.placed(c) {
-			cs = append(cs, tip.Country(c))
-		}
-	}
-	return cs
+	return i >= 0 && i < x.years && x.waived(c, i)
 }
 
 // placed reports whether the country is placed in some year.
-func (x *index) placed(c int) bool {
+func (x *index) placed(c tip.Country) bool {
 	if x.untiered[c] {
 		return true
 	}
-	for _, cl := range x.cells[c*x.years : (c+1)*x.years] {
-		if cl.tier != TierUnknown {
+	for i := range x.years {
+		if x.tiers[i*x.rows+int(c)] != TierUnknown {
 			return true
 		}
 	}
@@ -232,17 +256,8 @@ func (x *index) placed(c int) bool {
 // 2009 on, and whether the run's start is certain (false if it meets a
 // year whose Watch List is not known).
 func (x *index) watchRun(c tip.Country, y tip.ReportYear) (n int, certain bool) {
-	for yy := y; yy >= 2009; yy-- {
-		yes, known := x.is(c, yy, Tier2WatchList)
-		if !known {
-			return n, false
-		}
-		if !yes {
-			return n, true
-		}
-		n++
-	}
-	return n, true
+	s := x.runAt(c, int(y-x.first))
+	return s.n, s.certain
 }
 
 // A streak is what watchRun returns for one year.
@@ -251,60 +266,109 @@ type streak struct {
 	certain bool
 }
 
-// nextRun is watchRun(c, y) from watchRun(c, y-1), before, for the country
-// with row r and y in slot i: watchRun's own recurrence, so that a pass
-// through the years carries the run forward rather than counting it again
-// from its end in every year.
-func (x *index) nextRun(before streak, r []cell, i int) streak {
-	t := r[i].tier
-	if t == Tier2WatchList && x.first+tip.ReportYear(i) >= 2009 {
-		return streak{before.n + 1, before.certain}
+// runAt is watchRun for the year of slot i, which may lie outside the
+// history. A slot the history lacks has no tier and no known list, so it
+// ends the run uncertain like an unknown year.
+func (x *index) runAt(c tip.Country, i int) streak {
+	from := int(2009 - x.first) // the run counts from 2009
+	if i >= x.years {
+		return streak{0, i < from}
 	}
-	// Not a Watch List year the run counts: it starts again, for certain
-	// unless the year is one from 2009 whose Watch List is not known (is:
-	// not placed, and the list incomplete).
-	return streak{0, x.first+tip.ReportYear(i) < 2009 || t != TierUnknown || x.known[i][Tier2WatchList]}
+	n := 0
+	for ; i >= from; i-- {
+		if i < 0 {
+			return streak{n, false} // a year before the history
+		}
+		switch t := x.tier(c, i); {
+		case t == Tier2WatchList:
+			n++
+		case t != TierUnknown || x.known[i][Tier2WatchList]:
+			return streak{n, true} // on another list, or on none and the Watch List is complete
+		default:
+			return streak{n, false} // not placed, and the Watch List incomplete
+		}
+	}
+	return streak{n, true}
 }
 
-// A walk goes through a country's years of the history in order, carrying
-// the Watch List run from year to year, and stops at the years a rule of
-// Check can concern: a waiver, or a Watch List or Tier 3 year from 2009.
-// Going through the other years is most of Check's work, so it is done in
-// this small loop rather than in the rules' own.
+// A walk goes through a country's years of the history in order and
+// stops at the years a rule of Check can concern: a waiver, or a Watch
+// List or Tier 3 year from 2009. Going through the other years was most
+// of Check's work: with masks, the walk skips them without reading them.
 type walk struct {
 	x     *index
 	c     tip.Country
-	row   []cell
-	years []tip.ReportYear // the history's years, in its order
-	k     int              // the next of years
-	// Where the walk stopped: the year, its slot in the index, and the
-	// runs watchRun counts ending with it and with the year before.
+	years []tip.ReportYear // without masks: the history's years still to go, in its order
+	todo  uint64           // with masks: the slots still to stop at
+	// Where the walk stopped: the year, its slot in the index, the
+	// country's tier there and whether a waiver is documented, and the
+	// runs watchRun counts ending with the year and with the year before.
 	y           tip.ReportYear
 	i           int
+	tier        Tier
+	waived      bool
 	run, before streak
 }
 
-func (x *index) walk(c tip.Country, years []tip.ReportYear) walk {
-	return walk{x: x, c: c, row: x.row(c), years: years, y: x.first - 1, run: streak{0, x.first-1 < 2009}}
+// before2009 masks the slots of the years before 2009.
+func (x *index) before2009() uint64 {
+	switch n := 2009 - int(x.first); {
+	case n <= 0:
+		return 0
+	case n >= 64:
+		return ^uint64(0)
+	default:
+		return 1<<n - 1
+	}
+}
+
+// start readies w to walk the country through the history's years.
+func (w *walk) start(x *index, c tip.Country, years []tip.ReportYear) {
+	w.x, w.c = x, c
+	if x.masked {
+		w.todo = x.listedBits[c]&^x.before2009() | x.waivedBits[c]
+	} else {
+		w.years = years
+	}
 }
 
 // next moves to the next year a rule can concern, and reports false when
 // there is none.
 func (w *walk) next() bool {
-	x, row, run, last := w.x, w.row, w.run, w.y
-	for k := w.k; k < len(w.years); k++ {
-		y := w.years[k]
-		i := int(y - x.first) // in the index: newIndex has seen every year
-		before := run
-		if y != last+1 {
-			before.n, before.certain = x.watchRun(w.c, y-1) // a gap, or a history out of order: count it
+	x := w.x
+	if x.masked {
+		if w.todo == 0 {
+			return false
 		}
-		run, last = x.nextRun(before, row, i), y
-		if cl := row[i]; cl.waived || y >= 2009 && (cl.tier == Tier2WatchList || cl.tier == Tier3) {
-			w.k, w.y, w.i, w.run, w.before = k+1, y, i, run, before
-			return true
+		w.i = bits.TrailingZeros64(w.todo)
+		w.todo &= w.todo - 1
+	} else {
+		for len(w.years) > 0 && !w.concerns(w.years[0]) {
+			w.years = w.years[1:]
 		}
+		if len(w.years) == 0 {
+			return false
+		}
+		w.i = int(w.years[0] - x.first)
+		w.years = w.years[1:]
 	}
-	w.k, w.y, w.run = len(w.years), last, run
-	return false
+	w.y = x.first + tip.ReportYear(w.i)
+	w.tier, w.waived = x.tier(w.c, w.i), x.waived(w.c, w.i)
+	// One count back from the year or the year before; the other is a
+	// step of the count (runAt).
+	if w.tier == Tier2WatchList && w.y >= 2009 {
+		w.run = x.runAt(w.c, w.i)
+		w.before = streak{w.run.n - 1, w.run.certain}
+	} else {
+		w.before = x.runAt(w.c, w.i-1)
+		w.run = streak{0, w.y < 2009 || w.tier != TierUnknown || x.known[w.i][Tier2WatchList]}
+	}
+	return true
+}
+
+// concerns is what the masks say of year y, read from the tables.
+func (w *walk) concerns(y tip.ReportYear) bool {
+	i := int(y - w.x.first)
+	t := w.x.tier(w.c, i)
+	return w.x.waived(w.c, i) || y >= 2009 && (t == Tier2WatchList || t == Tier3)
 }

@@ -113,23 +113,26 @@ func ordinal(n int) string { return string(appendOrdinal(nil, n)) }
 // unknowns: a year whose Watch List is not known breaks a run rather than
 // extending it, and the finding says so where it matters.
 func Check(h *History) []tip.Finding {
-	var f findings
-	f.init()
+	f := newFindings()
 	x := newIndex(h)
 
 	years := make([]tip.ReportYear, len(h.Years)) // h.Years' years, read for every country
 	for k := range h.Years {
 		years[k] = h.Years[k].Year
 	}
-	for _, c := range x.countries() {
+	for c := tip.Country(1); int(c) < x.rows; c++ {
+		if !x.placed(c) {
+			continue // a country the history never places
+		}
 		// For (F): the downgrade to Tier 3 that followed a waiver, and that waiver.
 		var waivedThenDown, waiverOfDown, lastWaiver tip.ReportYear
 		// Every rule below is about a waiver, or a Watch List or Tier 3 year
 		// from 2009: the walk stops at those years only.
-		for w := x.walk(c, years); w.next(); {
+		var w walk
+		for w.start(x, c, years); w.next(); {
 			y := w.y
-			tier, st := x.status(w.row, w.i)
-			waived := w.row[w.i].waived
+			tier, st := x.status(c, w.i)
+			waived := w.waived
 			if waived {
 				lastWaiver = y
 			}
