@@ -269,60 +269,6 @@ func refCheck(h *History) []tip.Finding {
 	return fs
 }
 
-// refEligible is Eligible as it was: it says which tiers the country may be placed on in report year y
-// under the rules in force in y, given the history before y.
-func refEligible(h *History, c tip.Country, y tip.ReportYear) Eligibility {
-	e := Eligibility{Country: c, Year: y}
-	x := newRefIndex(h)
-	run, certain := x.watchRun(c, y-1)
-	e.WatchListYears, e.WatchListCertain = run, certain
-	allowed := map[Tier]bool{Tier1: true, Tier2: true, Tier2WatchList: true, Tier3: true}
-	deny := func(t Tier, rule, format string, args ...any) {
-		if allowed[t] {
-			allowed[t] = false
-			e.Denied = append(e.Denied, Denial{Tier: t, Rule: rule, Reason: fmt.Sprintf(format, args...)})
-		}
-	}
-	if RuleByIDInForce(RuleAutoDowngrade, y) && run >= 2 {
-		waivers := run - 2 // Watch List years already beyond the second: each needed a waiver
-		if waivers >= maxWaivers(y) {
-			deny(Tier2WatchList, waiverRule(y), "%d consecutive Watch List years (%d–%d) and the waiver is used up (%d allowed under the rule in force): up to Tier 2 or down to Tier 3", run, y-tip.ReportYear(run), y-1, maxWaivers(y))
-		} else {
-			e.WaiverAvailable = true
-			e.Notes = append(e.Notes, fmt.Sprintf("Tier 2 Watch List only with a waiver of the automatic downgrade (%s consecutive year)", ordinal(run+1)))
-		}
-	}
-	// (F): after a waiver then a downgrade, one Watch List year at most.
-	var lastWaiver, down tip.ReportYear
-	for _, yr := range h.Years {
-		if yr.Year >= y {
-			break
-		}
-		if x.waivedAt(c, yr.Year) {
-			lastWaiver, down = yr.Year, 0
-		}
-		if t, st := x.at(c, yr.Year); lastWaiver != 0 && down == 0 && st == StatusPlaced && t == Tier3 && yr.Year > lastWaiver {
-			down = yr.Year
-		}
-	}
-	if down != 0 {
-		if yes, known := x.is(c, y-1, Tier2WatchList); yes && known && y-1 > down {
-			deny(Tier2WatchList, RulePostWaiver, "waiver in %d, Tier 3 in %d, Watch List in %d: (F) as written in 2023 allows one Watch List year after such a downgrade (whether it reaches years long after the downgrade is an open question)", lastWaiver, down, y-1)
-		}
-	}
-	if !certain && run < 3 {
-		e.Notes = append(e.Notes, "some earlier years are not fully known: the Watch List run may be longer than counted")
-	}
-	if RuleByIDInForce(RulePolicyPattern, y) {
-		e.Notes = append(e.Notes, "if the report documents a government policy or pattern of trafficking, Tier 3 (22 U.S.C. 7107(b)(3)(B))")
-	}
-	for _, t := range []Tier{Tier1, Tier2, Tier2WatchList, Tier3} {
-		if allowed[t] {
-			e.Allowed = append(e.Allowed, t)
-		}
-	}
-	return e
-}
 
 // refSpecialWatchList is SpecialWatchList as it was: it returns the special watch list of report year y
 // (22 U.S.C. 7107(b)(2)(A)): countries upgraded to Tier 1 from Tier 2,

@@ -243,7 +243,8 @@ type Eligibility struct {
 	WatchListYears   int
 	WatchListCertain bool
 	// WaiverAvailable: a Watch List placement this year needs a waiver of
-	// the automatic downgrade, and one may still be granted.
+	// the automatic downgrade, one may still be granted, and no other rule
+	// denies the Watch List (a waiver lifts the downgrade, not (F)).
 	WaiverAvailable bool
 	Notes           []string // what the rules cannot see: unknown years, policy or pattern
 }
@@ -268,7 +269,6 @@ func Eligible(h *History, c tip.Country, y tip.ReportYear) Eligibility {
 			deny(Tier2WatchList, waiverRule(y), "%d consecutive Watch List years (%d–%d) and the waiver is used up (%d allowed under the rule in force): up to Tier 2 or down to Tier 3", run, y-tip.ReportYear(run), y-1, maxWaivers(y))
 		} else {
 			e.WaiverAvailable = true
-			e.Notes = append(e.Notes, fmt.Sprintf("Tier 2 Watch List only with a waiver of the automatic downgrade (%s consecutive year)", ordinal(run+1)))
 		}
 	}
 	// (F): after a waiver then a downgrade, one Watch List year at most.
@@ -287,6 +287,15 @@ func Eligible(h *History, c tip.Country, y tip.ReportYear) Eligibility {
 	if down != 0 {
 		if yes, known := x.is(c, y-1, Tier2WatchList); yes && known && y-1 > down {
 			deny(Tier2WatchList, RulePostWaiver, "waiver in %d, Tier 3 in %d, Watch List in %d: (F) as written in 2023 allows one Watch List year after such a downgrade (whether it reaches years long after the downgrade is an open question)", lastWaiver, down, y-1)
+		}
+	}
+	// A waiver lifts the automatic downgrade only: where another rule
+	// denies the Watch List, no waiver brings it back.
+	if e.WaiverAvailable {
+		if allowed[Tier2WatchList] {
+			e.Notes = append(e.Notes, fmt.Sprintf("Tier 2 Watch List only with a waiver of the automatic downgrade (%s consecutive year)", ordinal(run+1)))
+		} else {
+			e.WaiverAvailable = false
 		}
 	}
 	if !certain && run < 3 {

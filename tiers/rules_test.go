@@ -96,6 +96,10 @@ func TestEligibleRules(t *testing.T) {
 		{"two-year waiver era: second waiver available", "2009:WL 2010:WL 2011:WL", []tip.ReportYear{2011}, 2012, "1 2 2WL 3", "", true},
 		{"post-waiver limit", "2019:WL 2020:WL 2021:WL 2022:T3 2023:WL", []tip.ReportYear{2021}, 2024, "1 2 3", RulePostWaiver, false},
 		{"fresh", "2022:T2 2023:T2", nil, 2024, "1 2 2WL 3", "", false},
+		// Algeria's pattern (2019 waiver, 2020 Tier 3, 2024–2025 Watch
+		// List): the run would allow a waiver, (F) denies the Watch List,
+		// and a waiver lifts only the downgrade.
+		{"post-waiver limit outranks an available waiver", "2018:WL 2019:WL 2020:T3 2021:T3 2022:WL 2023:T3 2024:WL 2025:WL", []tip.ReportYear{2019}, 2026, "1 2 3", RulePostWaiver, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
