@@ -269,7 +269,6 @@ func refCheck(h *History) []tip.Finding {
 	return fs
 }
 
-
 // refSpecialWatchList is SpecialWatchList as it was: it returns the special watch list of report year y
 // (22 U.S.C. 7107(b)(2)(A)): countries upgraded to Tier 1 from Tier 2,
 // upgraded from Tier 3 to Tier 2 or the Watch List, and every Watch List
