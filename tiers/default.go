@@ -13,7 +13,7 @@ import (
 	"github.com/tipkit/tipkit/tip"
 )
 
-//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/*.txt data/waivers.txt
+//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/*.txt data/waivers.txt data/corrections.txt
 var dataFS embed.FS
 
 // SeedSource names the embedded 2023 report in positions and findings.
@@ -127,6 +127,9 @@ func buildDefault() (*History, error) {
 	}
 	h.Years = append(h.Years, corrected2023(h))
 	slices.SortFunc(h.Years, func(a, b Year) int { return int(a.Year - b.Year) })
+	if err := h.applyCorrections(); err != nil {
+		return nil, err
+	}
 	if err := h.readWaivers(); err != nil {
 		return nil, err
 	}
@@ -232,6 +235,76 @@ func corrected2023(h *History) Year {
 	h.Findings = append(h.Findings, tip.Finding{Rule: "tiers/correction", Severity: tip.Warning, Source: "years/2023.txt", Pos: pos, Country: dom, Subject: "2023",
 		Message: "the Dominican Republic is missing from seed 003; the history places it on the Tier 2 Watch List", Citation: correction2023})
 	return yr
+}
+
+// applyCorrections makes the changes of data/corrections.txt to the years
+// read from the reference files, each reported as a finding citing its
+// evidence. A correction that no longer fits the files (a row to merge is
+// missing, a row to add is already there) is an error: the data changed
+// under it and someone must look.
+func (h *History) applyCorrections() error {
+	const src = "corrections.txt"
+	b, err := dataFS.ReadFile("data/" + src)
+	if err != nil {
+		return err
+	}
+	lr := tip.NewLineReader(bytes.NewReader(b))
+	for lr.Next() {
+		t := lr.Text()
+		if strings.HasPrefix(t, "#") || strings.TrimSpace(t) == "" {
+			continue
+		}
+		pos := tip.Position{Line: lr.Line(), Col: 1}
+		f := strings.Split(t, "|")
+		if len(f) != 5 {
+			return tip.Errorf(src, pos, "", tip.ErrSyntax, "want Year|Change|Tier|Country|Evidence")
+		}
+		y, err := tip.ParseReportYear(f[0])
+		if err != nil {
+			return tip.Errorf(src, pos, "year", err, "")
+		}
+		yr := h.Year(y)
+		if yr == nil {
+			return tip.Errorf(src, pos, "year", tip.ErrMissing, "no year %d in the history", y)
+		}
+		tier, err := ParseTier(f[2])
+		if err != nil {
+			return tip.Errorf(src, pos, "tier", err, "")
+		}
+		c, err := tip.LookupCountry(f[3])
+		if err != nil {
+			return tip.Errorf(src, pos, "country", err, "")
+		}
+		if _, st := h.At(c, y); st == StatusPlaced {
+			return tip.Errorf(src, pos, "country", tip.ErrDuplicate, "%d: %s is already placed", y, c.Name())
+		}
+		cpos := tip.Position{Line: pos.Line, Col: len(f[0]) + len(f[1]) + len(f[2]) + 4}
+		var msg string
+		switch change := f[1]; {
+		case change == "add":
+			msg = fmt.Sprintf("%d: %s is missing from %s; the history places it on %s", y, c.Name(), strings.Join(yr.Sources, " and "), tier)
+		case strings.HasPrefix(change, "merge "):
+			var merged []string
+			for _, name := range strings.Split(strings.TrimPrefix(change, "merge "), " + ") {
+				m := tip.MustLookupCountry(strings.TrimSpace(name))
+				i := slices.IndexFunc(yr.Placements, func(p Placement) bool { return p.Country == m })
+				if i < 0 || yr.Placements[i].Tier != tier {
+					return tip.Errorf(src, pos, "change", tip.ErrMissing, "%d: no %s row for %s to merge", y, tier, m.Name())
+				}
+				p := yr.Placements[i]
+				merged = append(merged, fmt.Sprintf("%s (%s:%d)", p.Name, p.Source, p.Pos.Line))
+				yr.Placements = slices.Delete(yr.Placements, i, i+1)
+			}
+			msg = fmt.Sprintf("%d: %s, both on %s, are one entity in the report; the history places %s", y, strings.Join(merged, " and "), tier, c.Name())
+		default:
+			return tip.Errorf(src, pos, "change", tip.ErrSyntax, "change %q: want add or merge A + B", change)
+		}
+		yr.Placements = append(yr.Placements, Placement{Country: c, Name: f[3], Year: y, Tier: tier, Source: src, Pos: cpos})
+		yr.Sources = append(yr.Sources, src)
+		h.Findings = append(h.Findings, tip.Finding{Rule: "tiers/correction", Severity: tip.Warning, Source: src, Pos: cpos, Country: c, Subject: strconv.Itoa(int(y)),
+			Message: msg, Citation: f[4]})
+	}
+	return lr.Err()
 }
 
 func (h *History) readWaivers() error {

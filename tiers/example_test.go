@@ -131,9 +131,9 @@ func ExampleDefault() {
 		fmt.Printf("%d: %3d placements, full %v, Tier 3 known %v\n", y, len(yr.Placements), yr.Completeness.Full(), yr.Completeness.Knows(tiers.Tier3))
 	}
 	// Output:
-	// 2001:  80 placements, full false, Tier 3 known true
+	// 2001:  81 placements, full false, Tier 3 known true
 	// 2009: 175 placements, full true, Tier 3 known true
-	// 2018:  37 placements, full false, Tier 3 known false
+	// 2018:  38 placements, full false, Tier 3 known false
 	// 2024: 105 placements, full false, Tier 3 known true
 }
 

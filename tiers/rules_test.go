@@ -175,6 +175,13 @@ func TestDefaultYearCounts(t *testing.T) {
 				held++
 			}
 		}
+		// Rows merged by data/corrections.txt are in the history as one
+		// placement of the merged entity; each merge's finding names them.
+		for _, f := range h.Findings {
+			if f.Rule == "tiers/correction" && f.Subject == strconv.Itoa(int(yr.Year)) {
+				held += strings.Count(f.Message, "("+src+":")
+			}
+		}
 		if yr.Year != 2023 && held != allRows {
 			t.Errorf("%d: history holds %d rows of %s, the file has %d", yr.Year, held, src, allRows)
 		}
@@ -187,6 +194,53 @@ func TestDefaultYearCounts(t *testing.T) {
 		if f.Rule == "tiers/unresolved-name" {
 			t.Errorf("unresolved: %v", f)
 		}
+	}
+}
+
+// TestDefaultCorrections: the history applies data/corrections.txt, each
+// change with its finding.
+func TestDefaultCorrections(t *testing.T) {
+	h := Default()
+	scg, srb, mne := tip.MustLookupCountry("Serbia and Montenegro"), tip.MustLookupCountry("Serbia"), tip.MustLookupCountry("Montenegro")
+	tests := []struct {
+		c    tip.Country
+		y    tip.ReportYear
+		want Tier
+		st   Status
+	}{
+		{scg, 2001, Tier3, StatusPlaced},
+		{scg, 2003, Tier2, StatusPlaced},
+		{scg, 2004, Tier2WatchList, StatusPlaced},
+		{scg, 2005, Tier2, StatusPlaced},
+		{scg, 2006, Tier2, StatusPlaced},
+		{srb, 2004, TierUnknown, StatusAbsent}, // the union was ranked, not its republics
+		{mne, 2006, TierUnknown, StatusAbsent},
+		{mne, 2007, Tier2, StatusPlaced}, // independent from June 2006: ranked on its own in 2007
+		{tip.MustLookupCountry("Hong Kong"), 2018, Tier2WatchList, StatusPlaced},
+	}
+	for _, tt := range tests {
+		p, st := h.At(tt.c, tt.y)
+		if st != tt.st || p.Tier != tt.want {
+			t.Errorf("At(%s, %d) = %s, %s; want %s, %s", tt.c.Name(), tt.y, p.Tier, st, tt.want, tt.st)
+		}
+	}
+	if !h.Waived(tip.MustLookupCountry("Hong Kong"), 2018) {
+		t.Error("Hong Kong's 2018 waiver is not on its placement")
+	}
+	if n := len(Restricted(h, 2002)); n != 23 {
+		t.Errorf("2001: %d on Tier 3, the 2002 release counted 23", n)
+	}
+	n := 0
+	for _, f := range h.Findings {
+		if f.Rule == "tiers/correction" && f.Source == "corrections.txt" {
+			n++
+			if f.Citation == "" || !f.Pos.IsValid() {
+				t.Errorf("correction finding with no evidence or position: %v", f)
+			}
+		}
+	}
+	if n != 6 {
+		t.Errorf("%d correction findings from corrections.txt, want 6", n)
 	}
 }
 
