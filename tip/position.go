@@ -71,6 +71,21 @@ func NewLineReader(r io.Reader) *LineReader {
 	return &LineReader{rd: r, rbuf: make([]byte, readSize)}
 }
 
+// Reset makes lr read from r as if it were new, keeping its buffer, as
+// bufio.Reader.Reset does: a parser that reads many short documents can
+// keep one LineReader for all of them.
+func (lr *LineReader) Reset(r io.Reader) {
+	own := lr.own[:0]
+	if cap(own) > 4*readSize {
+		own = nil // a long line's buffer is not kept
+	}
+	rbuf := lr.rbuf
+	if rbuf == nil {
+		rbuf = make([]byte, readSize)
+	}
+	*lr = LineReader{rd: r, rbuf: rbuf, own: own}
+}
+
 // readSize is the size of a LineReader's buffer: the largest the runtime
 // allocates as a small object. A larger one is allocated and freed page by
 // page, which costs a short document more than reading it does; a line

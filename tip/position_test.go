@@ -74,6 +74,9 @@ func (c *choppyReader) Read(p []byte) (int, error) {
 
 func TestLineReaderMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
+	reused := NewLineReader(strings.NewReader(strings.Repeat("some other input\r\n", 5000) + strings.Repeat("y", 300<<10)))
+	for reused.Next() {
+	}
 	pieces := []string{"a", "abc ", "\n", "\r\n", "\r", "\n\n", "\r\r\n", "\ufeff", "\xff", strings.Repeat("x", 70<<10), strings.Repeat("y", 200<<10)}
 	for i := 0; i < 300; i++ {
 		var b strings.Builder
@@ -85,6 +88,11 @@ func TestLineReaderMatchesReference(t *testing.T) {
 		for _, end := range []error{io.EOF, boom, nil} {
 			seed := r.Uint64()
 			lr := NewLineReader(&choppyReader{b: in, r: rand.New(rand.NewPCG(seed, 0)), err: end, stall: end == nil})
+			if i%2 == 1 {
+				// A LineReader reset after reading another input reads as a new one.
+				lr = reused
+				lr.Reset(&choppyReader{b: in, r: rand.New(rand.NewPCG(seed, 0)), err: end, stall: end == nil})
+			}
 			ref := &lineRef{r: bufio.NewReaderSize(&choppyReader{b: in, r: rand.New(rand.NewPCG(seed, 1)), err: end, stall: end == nil}, 64<<10)} // the old size
 			for n := 1; ; n++ {
 				ok, refOK := lr.Next(), ref.next()
