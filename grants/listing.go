@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -179,13 +180,16 @@ type scanner struct {
 	stream   bool // Scan: keep no findings or sections, so memory stays flat
 
 	clean []byte // a line whose spaces cleaning changed
+	// The buffers of run's record, kept with the scanner between parses.
+	recFields []field
+	recText   []byte
 	// countries is cut into the projects' Countries slices, so that a
 	// record does not allocate its own (see countrySlice).
 	countries []tip.Country
 	// placeCache holds Countries values split and resolved: listings
 	// repeat them ("Country: India"). Bounded, so memory stays flat on any
 	// input.
-	placeCache map[string]*placeList
+	placeCache map[string]placeList
 }
 
 const maxCachedPlaces = 4096
@@ -211,11 +215,38 @@ func Scan(r io.Reader) iter.Seq2[Project, error] {
 		s := newScanner(r, "listing", true, &Listing{})
 		s.stream = true
 		s.run(yield)
+		s.release()
 	}
 }
 
+// scanners holds scanners between parses. A scanner's line buffer, record
+// buffers and place cache cost a short listing more to allocate than to
+// parse; release keeps them and nothing else: no record, no project, no
+// place looked up (the cache is emptied), no reader.
+var scanners = sync.Pool{New: func() any {
+	return &scanner{lr: tip.NewLineReader(nil), errata: tip.DefaultErrata()}
+}}
+
 func newScanner(r io.Reader, src string, lax bool, l *Listing) *scanner {
-	return &scanner{src: src, lax: lax, lr: tip.NewLineReader(r), listing: l, errata: tip.DefaultErrata()}
+	s := scanners.Get().(*scanner)
+	s.src, s.lax, s.listing = src, lax, l
+	s.lr.Reset(r)
+	return s
+}
+
+// release returns s to scanners, as newScanner would make it.
+func (s *scanner) release() {
+	s.lr.Reset(nil)
+	// Buffers a huge record or listing grew are not kept.
+	if cap(s.recText) > 64<<10 || cap(s.recFields) > 1<<10 {
+		s.recText, s.recFields = nil, nil
+	}
+	if len(s.placeCache) > 256 {
+		s.placeCache = nil
+	}
+	clear(s.placeCache)
+	*s = scanner{lr: s.lr, errata: s.errata, clean: s.clean[:0], recFields: s.recFields[:0], recText: s.recText[:0], placeCache: s.placeCache}
+	scanners.Put(s)
 }
 
 // quiet reports whether what lax tolerates goes unrecorded (Scan keeps no
@@ -262,7 +293,9 @@ func (r *record) add(k int, label, value []byte, pos tip.Position) {
 }
 
 func (s *scanner) run(yield func(Project, error) bool) {
-	var rec record
+	// The record's buffers are run's locals while it reads (see record).
+	rec := record{fields: s.recFields[:0], text: s.recText[:0]}
+	defer func() { s.recFields, s.recText = rec.fields, rec.text }()
 	var recErrs tip.ErrorList
 	gap := false // a blank line since the last line of rec
 	flush := func() bool {
@@ -424,39 +457,40 @@ func (r *record) extend(t []byte) {
 }
 
 // plainPrefix returns the length of the longest prefix of b that is
-// printable ASCII or DEL (0x20–0x7F), sixteen bytes at a time. A line that
-// is all such bytes, as most are, is valid UTF-8, holds no NUL and has no
-// space for tip.CleanSpace to change.
+// printable ASCII or DEL (0x20–0x7F). A line that is all such bytes, as
+// most are, is valid UTF-8, holds no NUL and has no space for
+// tip.CleanSpace to change.
 func plainPrefix(b []byte) int {
 	const (
 		lo   = 0x2020202020202020
 		high = 0x8080808080808080
 	)
-	n := len(b)
-	// Slicing b as it goes lets the compiler drop the bounds checks.
-	for len(b) >= 32 {
-		w0, w1 := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:16])
-		w2, w3 := binary.LittleEndian.Uint64(b[16:24]), binary.LittleEndian.Uint64(b[24:32])
-		if (w0|(w0-lo)|w1|(w1-lo)|w2|(w2-lo)|w3|(w3-lo))&high != 0 {
+	// A word has a byte ≥ 0x80, or < 0x20, if w|(w-lo) has a high bit set
+	// (the subtraction borrows into the high bit of a byte < 0x20, and a
+	// borrow only ever follows such a byte). Sixty-four bytes a step, the
+	// words of a step OR-ed together, then eight.
+	i := 0
+	for ; i+64 <= len(b); i += 64 {
+		c := b[i : i+64 : i+64] // one bounds check for the eight loads
+		w0, w1 := binary.LittleEndian.Uint64(c[0:8]), binary.LittleEndian.Uint64(c[8:16])
+		w2, w3 := binary.LittleEndian.Uint64(c[16:24]), binary.LittleEndian.Uint64(c[24:32])
+		w4, w5 := binary.LittleEndian.Uint64(c[32:40]), binary.LittleEndian.Uint64(c[40:48])
+		w6, w7 := binary.LittleEndian.Uint64(c[48:56]), binary.LittleEndian.Uint64(c[56:64])
+		if (w0|(w0-lo)|w1|(w1-lo)|w2|(w2-lo)|w3|(w3-lo)|w4|(w4-lo)|w5|(w5-lo)|w6|(w6-lo)|w7|(w7-lo))&high != 0 {
 			break
 		}
-		b = b[32:]
 	}
-	for len(b) >= 16 {
-		w, v := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:16])
-		// A byte ≥ 0x80, or < 0x20 (the subtraction borrows into its high
-		// bit; a borrow only ever follows such a byte).
-		if (w|(w-lo)|v|(v-lo))&high != 0 {
+	for ; i+8 <= len(b); i += 8 {
+		if w := binary.LittleEndian.Uint64(b[i : i+8]); (w|(w-lo))&high != 0 {
 			break
 		}
-		b = b[16:]
 	}
-	for i, c := range b {
-		if c < ' ' || c >= utf8.RuneSelf {
-			return n - len(b) + i
+	for ; i < len(b); i++ {
+		if c := b[i]; c < ' ' || c >= utf8.RuneSelf {
+			return i
 		}
 	}
-	return n
+	return i
 }
 
 // cleanSpace is tip.CleanSpace for a line of valid UTF-8 whose first from
@@ -663,19 +697,13 @@ func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorLi
 // value alone, so computed once per distinct value.
 type placeList struct {
 	label     string
-	members   []placeMember
+	members   []tip.Place
+	errata    []*tip.Erratum // for each member, the erratum that reads it; nil if every member names a country
 	countries int            // members that name a country, directly or by an erratum
-	one       [1]placeMember // members for the common value of one place, in the same allocation
-}
-
-type placeMember struct {
-	tip.Place
-	erratum    tip.Erratum
-	hasErratum bool // Country is zero and erratum covers Text
 }
 
 // splitPlaces returns the placeList of a Countries value.
-func (s *scanner) splitPlaces(value string) *placeList {
+func (s *scanner) splitPlaces(value string) placeList {
 	if pl, ok := s.placeCache[value]; ok {
 		return pl
 	}
@@ -686,27 +714,32 @@ func (s *scanner) splitPlaces(value string) *placeList {
 		value = strings.Clone(value)
 	}
 	sp := tip.SplitPlaces(value)
-	pl := &placeList{label: sp.Label}
-	pl.members = pl.one[:]
-	if len(sp.Members) != 1 {
-		pl.members = make([]placeMember, len(sp.Members))
-	}
+	pl := placeList{label: sp.Label, members: sp.Members}
 	for i, m := range sp.Members {
-		pm := placeMember{Place: m}
-		if m.Country == 0 {
-			// SplitPlaces has already tried LookupCountry: only errata are left.
-			pm.erratum, pm.hasErratum = s.errata.Lookup(m.Text)
+		if m.Country != 0 {
+			pl.countries++
+			continue
 		}
-		if m.Country != 0 || pm.hasErratum {
+		// SplitPlaces has already tried LookupCountry: only errata are left.
+		if e, ok := s.errata.Lookup(m.Text); ok {
+			if pl.errata == nil {
+				pl.errata = make([]*tip.Erratum, len(sp.Members))
+			}
+			// The scanner's own errata, which outlive the cache.
+			for j := range s.errata {
+				if s.errata[j] == e {
+					pl.errata[i] = &s.errata[j]
+					break
+				}
+			}
 			pl.countries++
 		}
-		pl.members[i] = pm
 	}
 	if cache {
 		if s.placeCache == nil {
 			// Sized for a listing like seed 000's 63 distinct values, so
 			// that it is not rebuilt as it grows.
-			s.placeCache = make(map[string]*placeList, 64)
+			s.placeCache = make(map[string]placeList, 64)
 		}
 		s.placeCache[value] = pl
 	}
@@ -739,12 +772,12 @@ func (s *scanner) places(p *Project, label, value string, vpos tip.Position, err
 	if pl.countries > 0 {
 		p.Countries = s.countrySlice(pl.countries)
 	}
-	for _, m := range pl.members {
+	for i, m := range pl.members {
 		pos := tip.Position{Line: vpos.Line, Col: vpos.Col + m.Offset}
 		c := m.Country
 		if c == 0 {
-			if m.hasErratum {
-				e := &m.erratum
+			if pl.errata != nil && pl.errata[i] != nil {
+				e := pl.errata[i]
 				if !s.quiet() {
 					s.tolerate(errs, "grants/erratum", pos, tip.ErrUnknownCountry, e.Country, m.Text, "%q read as %s (erratum: %s)", m.Text, e.Country.Name(), e.Note)
 				}
@@ -792,6 +825,7 @@ func ParseLax(r io.Reader) (*Listing, error) {
 func parse(r io.Reader, src string, lax bool) (*Listing, error) {
 	l := &Listing{}
 	s := newScanner(r, src, lax, l)
+	defer s.release()
 	var errs tip.ErrorList
 	s.run(func(p Project, err error) bool {
 		if err != nil {
