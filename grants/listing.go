@@ -190,9 +190,15 @@ type scanner struct {
 	// repeat them ("Country: India"). Bounded, so memory stays flat on any
 	// input.
 	placeCache map[string]placeList
+	pinned     int // bytes of record text the cache's keys hold (see splitPlaces)
 }
 
-const maxCachedPlaces = 4096
+const (
+	maxCachedPlaces = 4096
+	// maxPinned bounds the record text the place cache's keys may hold:
+	// past it, keys are copied.
+	maxPinned = 1 << 20
+)
 
 // A span is where a label or value sits in scanner.text.
 type span struct{ off, end int }
@@ -644,7 +650,7 @@ func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorLi
 		}
 		switch k {
 		case fCountries:
-			s.places(&p, label, value, f.pos, &errs)
+			s.places(&p, label, value, len(text), f.pos, &errs)
 		case fImplementer:
 			p.Implementer = parseImplementer(value)
 		case fAmount:
@@ -695,26 +701,44 @@ func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorLi
 // A placeList is a Countries value split by tip.SplitPlaces, with the
 // errata that apply to its members looked up: all of it a function of the
 // value alone, so computed once per distinct value.
+//
+// Its strings are those of the first record with the value. A project
+// takes its own from its own value, at the same offsets (see places), so
+// that it holds no other record's text.
 type placeList struct {
-	label     string
-	members   []tip.Place
+	label     string         // as SplitPlaces gives it, when it is not a substring of the value (it joined two)
+	labelOff  int            // else where in the value it is, or -1 for none
+	members   []tip.Place    // Text is the value's [Offset:Offset+len(Text)]
 	errata    []*tip.Erratum // for each member, the erratum that reads it; nil if every member names a country
 	countries int            // members that name a country, directly or by an erratum
+	labelLen  int
 }
 
-// splitPlaces returns the placeList of a Countries value.
-func (s *scanner) splitPlaces(value string) placeList {
+// splitPlaces returns the placeList of a Countries value, a substring of a
+// record's text recLen bytes long.
+func (s *scanner) splitPlaces(value string, recLen int) placeList {
 	if pl, ok := s.placeCache[value]; ok {
 		return pl
 	}
-	// Short values only, cloned so the cache pins no record: at most
-	// 4096 × 256 bytes of keys however long the input.
+	// Short values only, and the key holds its record's text only up to
+	// maxPinned in all, so that memory stays flat however long the input.
 	cache := len(s.placeCache) < maxCachedPlaces && len(value) <= 256
 	if cache {
-		value = strings.Clone(value)
+		if s.pinned+recLen <= maxPinned {
+			s.pinned += recLen
+		} else {
+			value = strings.Clone(value)
+		}
 	}
 	sp := tip.SplitPlaces(value)
-	pl := placeList{label: sp.Label, members: sp.Members}
+	pl := placeList{members: sp.Members, labelOff: -1}
+	if sp.Label != "" {
+		if i := strings.Index(value, sp.Label); i >= 0 {
+			pl.labelOff, pl.labelLen = i, len(sp.Label)
+		} else {
+			pl.label = sp.Label
+		}
+	}
 	for i, m := range sp.Members {
 		if m.Country != 0 {
 			pl.countries++
@@ -765,15 +789,19 @@ func (s *scanner) countrySlice(n int) []tip.Country {
 
 // places resolves a Countries value: the label, the countries, and every
 // member that names none, through errata in lax mode.
-func (s *scanner) places(p *Project, label, value string, vpos tip.Position, errs *tip.ErrorList) {
-	pl := s.splitPlaces(value)
+func (s *scanner) places(p *Project, label, value string, recLen int, vpos tip.Position, errs *tip.ErrorList) {
+	pl := s.splitPlaces(value, recLen)
 	p.Places = value
 	p.Label = pl.label
+	if pl.labelOff >= 0 {
+		p.Label = value[pl.labelOff : pl.labelOff+pl.labelLen]
+	}
 	if pl.countries > 0 {
 		p.Countries = s.countrySlice(pl.countries)
 	}
 	for i, m := range pl.members {
 		pos := tip.Position{Line: vpos.Line, Col: vpos.Col + m.Offset}
+		m.Text = value[m.Offset : m.Offset+len(m.Text)]
 		c := m.Country
 		if c == 0 {
 			if pl.errata != nil && pl.errata[i] != nil {
@@ -793,7 +821,7 @@ func (s *scanner) places(p *Project, label, value string, vpos tip.Position, err
 		p.Countries = append(p.Countries, c)
 	}
 	if !s.quiet() {
-		if strings.EqualFold(label, "Countries") && len(pl.members) == 1 && pl.label == "" {
+		if strings.EqualFold(label, "Countries") && len(pl.members) == 1 && p.Label == "" {
 			s.tolerate(errs, "grants/plural-label", tip.Position{Line: vpos.Line, Col: 1}, tip.ErrSyntax, 0, "Countries", "label %q with one country", label)
 		}
 		if strings.EqualFold(label, "Country") && len(pl.members) > 1 {
