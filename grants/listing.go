@@ -200,7 +200,7 @@ const (
 	maxPinned = 1 << 20
 )
 
-// A span is where a label or value sits in scanner.text.
+// A span is where a label or value sits in record.text.
 type span struct{ off, end int }
 
 type field struct {
@@ -246,6 +246,9 @@ func (s *scanner) release() {
 	// Buffers a huge record or listing grew are not kept.
 	if cap(s.recText) > 64<<10 || cap(s.recFields) > 1<<10 {
 		s.recText, s.recFields = nil, nil
+	}
+	if cap(s.clean) > 64<<10 {
+		s.clean = nil
 	}
 	if len(s.placeCache) > 256 {
 		s.placeCache = nil
