@@ -56,54 +56,76 @@ var labelNames = []struct {
 // it, spaces cleaned and trimmed: the value has only ' ' to trim, and only
 // at its start.
 func splitLabel(t []byte) (label, value []byte, ok bool) {
-	// The first byte that is not a letter or space must be the colon, and
-	// come within 31 bytes.
-	i := printedLabel(t)
+	label, value, _, ok = readLabel(t)
+	return label, value, ok
+}
+
+// readLabel is splitLabel, and for a label as the listing prints it
+// ("Amount:") the field it names, as fieldOf would give; k is -2 for any
+// other label.
+func readLabel(t []byte) (label, value []byte, k int, ok bool) {
+	i, k := printedLabel(t)
 	if i == 0 {
+		// The first byte that is not a letter or space must be the colon,
+		// and come within 31 bytes.
 		head := t[:min(len(t), 31)]
 		for i < len(head) && labelByte[head[i]] {
 			i++
 		}
 		if i == 0 || i == len(head) || head[i] != ':' {
-			return nil, nil, false
+			return nil, nil, -2, false
 		}
 	}
 	value = t[i+1:]
 	for len(value) > 0 && value[0] == ' ' {
 		value = value[1:]
 	}
-	return t[:i], value, true
+	return t[:i], value, k, true
 }
 
-// printedLabel returns the length of the label t starts with if it is one
-// of the labels as the listing prints them ("Amount:"), else 0: a compare
-// costs less than reading the label byte by byte.
-func printedLabel(t []byte) int {
-	if len(t) < len("Amount:") {
-		return 0
+// The labels as the listing prints them, colon included, as little-endian
+// words: printedLabel compares a line's first bytes with them a word at a
+// time.
+var (
+	wAmount   = word("Amount:\x00") // seven bytes: the eighth is masked off
+	wCountry  = word("Country:")
+	wCountrie = word("Countrie")
+	wEndDate  = word("End Date")
+	wDescript = word("Descript")
+	wImplemen = word("Implemen")
+	wIon      = word4("ion:")
+	wTer      = word4("ter:")
+	wS        = word2("s:")
+)
+
+func word(s string) uint64  { return binary.LittleEndian.Uint64([]byte(s)) }
+func word4(s string) uint32 { return binary.LittleEndian.Uint32([]byte(s)) }
+func word2(s string) uint16 { return binary.LittleEndian.Uint16([]byte(s)) }
+
+// printedLabel returns the length of the label t starts with, and the field
+// it names, if it is one of the labels as the listing prints them
+// ("Amount:"), else 0 and -2: word compares cost less than reading the
+// label byte by byte.
+func printedLabel(t []byte) (n, k int) {
+	if len(t) < 8 {
+		return 0, -2
 	}
-	var l string
-	switch t[0] {
-	case 'A':
-		l = "Amount"
-	case 'C':
-		l = "Country"
-		if len(t) > len("Countries") && t[len("Countr")] == 'i' {
-			l = "Countries"
-		}
-	case 'D':
-		l = "Description"
-	case 'E':
-		l = "End Date"
-	case 'I':
-		l = "Implementer"
-	default:
-		return 0
+	w := binary.LittleEndian.Uint64(t)
+	switch {
+	case w&0x00ffffffffffffff == wAmount:
+		return len("Amount"), fAmount
+	case w == wCountry:
+		return len("Country"), fCountries
+	case w == wCountrie && len(t) >= 10 && binary.LittleEndian.Uint16(t[8:]) == wS:
+		return len("Countries"), fCountries
+	case w == wEndDate && len(t) >= 9 && t[8] == ':':
+		return len("End Date"), fEndDate
+	case w == wDescript && len(t) >= 12 && binary.LittleEndian.Uint32(t[8:]) == wIon:
+		return len("Description"), fDescription
+	case w == wImplemen && len(t) >= 12 && binary.LittleEndian.Uint32(t[8:]) == wTer:
+		return len("Implementer"), fImplementer
 	}
-	if len(t) > len(l) && t[len(l)] == ':' && string(t[:len(l)]) == l {
-		return len(l)
-	}
-	return 0
+	return 0, -2
 }
 
 // labelByte reports the bytes a label is made of: ASCII letters and space.
@@ -362,9 +384,11 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			gap = len(rec.fields) > 0
 			continue
 		}
-		label, value, isLabel := splitLabel(t)
-		k := -1
-		if isLabel {
+		label, value, k, isLabel := readLabel(t)
+		switch {
+		case !isLabel:
+			k = -1
+		case k == -2:
 			k = fieldOf(label)
 		}
 		if gap {

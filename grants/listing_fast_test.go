@@ -126,10 +126,13 @@ func TestSplitLabelMatchesReference(t *testing.T) {
 		}
 		// Lines as run hands them over: cleaned, trimmed.
 		line := strings.Trim(tip.CleanSpace(b.String()), " ")
-		label, value, ok := splitLabel([]byte(line))
+		label, value, k, ok := readLabel([]byte(line))
 		wl, wv, wok := splitLabelRef(line)
 		if string(label) != wl || string(value) != wv || ok != wok {
-			t.Fatalf("splitLabel(%q) = %q, %q, %v; want %q, %q, %v", line, label, value, ok, wl, wv, wok)
+			t.Fatalf("readLabel(%q) = %q, %q, %v; want %q, %q, %v", line, label, value, ok, wl, wv, wok)
+		}
+		if ok && k != -2 && k != fieldOf(label) {
+			t.Fatalf("readLabel(%q) gives field %d, fieldOf %d", line, k, fieldOf(label))
 		}
 	}
 }
