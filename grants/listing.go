@@ -348,8 +348,11 @@ func (s *scanner) run(yield func(Project, error) bool) {
 		// space to clean, so one pass over the bytes settles all three.
 		prefix := plainPrefix(raw)
 		plain := prefix == len(raw)
+		dirty := -1 // where space cleaning starts to change the line; -1 for nowhere
 		if !plain {
-			if col := tip.CheckText(raw); col > 0 {
+			var col int
+			dirty, col = scanText(raw, prefix)
+			if col > 0 {
 				recErrs.Add(tip.Errorf(s.src, tip.Position{Line: pos.Line, Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte"))
 				// The line belongs to the record it sits in, or starts one: one
 				// record in is one error out, not an error and a record.
@@ -368,7 +371,9 @@ func (s *scanner) run(yield func(Project, error) bool) {
 				gap = len(rec.fields) > 0
 				continue
 			}
-			cleaned = s.cleanSpace(raw, prefix)
+			if dirty >= 0 {
+				cleaned = s.cleanSpace(raw, dirty)
+			}
 		}
 		// Only ASCII spaces are left to trim: cleaning made every other
 		// space one.
@@ -526,52 +531,58 @@ func plainPrefix(b []byte) int {
 	return i
 }
 
-// cleanSpace is tip.CleanSpace for a line of valid UTF-8 whose first from
-// bytes are plain (see plainPrefix), without making a string of it: the
-// line itself when there is nothing to clean, as for nearly every line,
-// else the cleaned line in s.clean.
-func (s *scanner) cleanSpace(b []byte, from int) []byte {
-	i := from
-	for i < len(b) {
+// scanText reads a line whose first from bytes are plain (see
+// plainPrefix) in one pass for what tip.CheckText and tip.CleanSpace look
+// for: col is CheckText's answer, the column of the first NUL or invalid
+// UTF-8 byte, or 0; dirty is where CleanSpace would first change the line,
+// or -1 (meaningful only when col is 0).
+func scanText(b []byte, from int) (dirty, col int) {
+	dirty = -1
+	for i := from; i < len(b); {
 		c := b[i]
 		if c >= ' ' && c < utf8.RuneSelf {
 			i += plainPrefix(b[i:])
 			continue
 		}
 		if c < utf8.RuneSelf {
-			if '\t' <= c && c <= '\r' { // the ASCII spaces other than ' '
-				break
+			switch {
+			case c == 0:
+				return dirty, i + 1
+			case '\t' <= c && c <= '\r': // the ASCII spaces other than ' '
+				if dirty < 0 {
+					dirty = i
+				}
 			}
 			i++
 			continue
 		}
-		// Only these lead bytes begin a rune CleanSpace changes (U+0085,
-		// U+00A0, U+1680, U+2000–U+200B, U+2028/9, U+202F, U+205F, U+3000,
-		// U+FEFF): any other byte, continuation bytes included, is passed
-		// over without decoding.
-		if c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF {
-			i++
-			continue
-		}
-		// Curly quotes and dashes (U+2010–U+2027) share the lead byte 0xE2
-		// with the spaces: tell them apart by the next two bytes, which
-		// are there, the line being valid UTF-8.
+		// Curly quotes and dashes (U+2010–U+2027), the commonest runes
+		// here, share the lead byte 0xE2 with spaces: a valid one that is
+		// not a space is told by its next two bytes, without decoding.
 		if c == 0xE2 && i+2 < len(b) {
 			b1, b2 := b[i+1], b[i+2]
-			if !(b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) && !(b1 == 0x81 && b2 == 0x9F) {
+			if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && (b1 != 0x80 || b2 >= 0x8C) &&
+				!(b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) && !(b1 == 0x81 && b2 == 0x9F) {
 				i += 3
 				continue
 			}
 		}
 		r, n := utf8.DecodeRune(b[i:])
-		if isCleaned(r) {
-			break
+		if r == utf8.RuneError && n == 1 {
+			return dirty, i + 1
+		}
+		if dirty < 0 && isCleaned(r) {
+			dirty = i
 		}
 		i += n
 	}
-	if i == len(b) {
-		return b
-	}
+	return dirty, 0
+}
+
+// cleanSpace is tip.CleanSpace for a line of valid UTF-8 (see scanText)
+// whose first change is at dirty: the cleaned line, in s.clean.
+func (s *scanner) cleanSpace(b []byte, dirty int) []byte {
+	i := dirty
 	out := append(s.clean[:0], b[:i]...)
 	for i < len(b) {
 		c := b[i]

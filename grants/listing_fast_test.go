@@ -40,18 +40,25 @@ func TestPlainPrefix(t *testing.T) {
 	}
 }
 
-// The scanner's cleanSpace is tip.CleanSpace on every line it is given:
-// valid UTF-8 with no NUL (CheckText has passed).
-func TestCleanSpaceMatchesTip(t *testing.T) {
+// scanText finds what tip.CheckText finds, and with cleanSpace cleans a
+// line as tip.CleanSpace does.
+func TestScanTextMatchesTip(t *testing.T) {
 	var s scanner
 	check := func(line string) {
 		b := []byte(line)
-		if tip.CheckText(b) != 0 {
+		dirty, col := scanText(b, plainPrefix(b))
+		if want := tip.CheckText(b); col != want {
+			t.Fatalf("scanText(%q) finds a fault at %d, CheckText at %d", line, col, want)
+		}
+		if col != 0 {
 			return
 		}
-		got := string(s.cleanSpace(b, plainPrefix(b)))
+		got := line
+		if dirty >= 0 {
+			got = string(s.cleanSpace(b, dirty))
+		}
 		if want := tip.CleanSpace(line); got != want {
-			t.Fatalf("cleanSpace(%q) = %q, want %q", line, got, want)
+			t.Fatalf("cleaning %q gives %q, want %q", line, got, want)
 		}
 	}
 	for _, a := range linePieces {
@@ -135,4 +142,27 @@ func TestSplitLabelMatchesReference(t *testing.T) {
 			t.Fatalf("readLabel(%q) gives field %d, fieldOf %d", line, k, fieldOf(label))
 		}
 	}
+}
+
+func FuzzScanText(f *testing.F) {
+	for _, p := range linePieces {
+		f.Add([]byte("Description: " + p + " x’y\u00a0z"))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var s scanner
+		dirty, col := scanText(b, plainPrefix(b))
+		if want := tip.CheckText(b); col != want {
+			t.Fatalf("scanText(%q) finds a fault at %d, CheckText at %d", b, col, want)
+		}
+		if col != 0 {
+			return
+		}
+		got := string(b)
+		if dirty >= 0 {
+			got = string(s.cleanSpace(b, dirty))
+		}
+		if want := tip.CleanSpace(string(b)); got != want {
+			t.Fatalf("cleaning %q gives %q, want %q", b, got, want)
+		}
+	})
 }
