@@ -102,6 +102,25 @@ func word(s string) uint64  { return binary.LittleEndian.Uint64([]byte(s)) }
 func word4(s string) uint32 { return binary.LittleEndian.Uint32([]byte(s)) }
 func word2(s string) uint16 { return binary.LittleEndian.Uint16([]byte(s)) }
 
+// printedName returns the label printedLabel found for field k: label's
+// bytes as a constant string.
+func printedName(k int, label []byte) string {
+	switch k {
+	case fAmount:
+		return "Amount"
+	case fCountries:
+		if len(label) == len("Country") {
+			return "Country"
+		}
+		return "Countries"
+	case fEndDate:
+		return "End Date"
+	case fDescription:
+		return "Description"
+	}
+	return "Implementer"
+}
+
 // printedLabel returns the length of the label t starts with, and the field
 // it names, if it is one of the labels as the listing prints them
 // ("Amount:"), else 0 and -2: word compares cost less than reading the
@@ -183,10 +202,11 @@ func sectionBureau(s string) (tip.Bureau, bool) {
 // the current record. Scan, Parse and ParseLax all run on it.
 //
 // Lines are read as bytes, in place in the line reader's buffer. A record's
-// labels and values are copied end to end into a buffer as its lines are
-// read (see record), and become one string when the record is done: every
-// string of the project is a substring of it, so a record costs one
-// allocation for its text however many fields and lines it has.
+// values (and any label not as the listing prints it) are copied end to
+// end into a buffer as its lines are read (see record), and become one
+// string when the record is done: every string of the project is a
+// substring of it, so a record costs one allocation for its text however
+// many fields and lines it has.
 type scanner struct {
 	src      string
 	lax      bool
@@ -227,6 +247,7 @@ type span struct{ off, end int }
 
 type field struct {
 	k     int          // the field its label names; -1 for a line that could not be read
+	name  string       // the label, when it is one as the listing prints it (see printedName); else in label
 	label span         // as written
 	value span         // cleaned and trimmed, continuation lines included
 	pos   tip.Position // of the value
@@ -303,7 +324,8 @@ func (s *scanner) tolerate(errs *tip.ErrorList, rule string, pos tip.Position, s
 }
 
 // A record is the lines of the record being read: its fields, and their
-// labels and values end to end in text. It lives in run's frame, not in
+// values end to end in text, with any label not printed as the listing
+// prints it. It lives in run's frame, not in
 // the scanner, so that its appends, one or two a line, need no GC write
 // barrier.
 type record struct {
@@ -312,11 +334,16 @@ type record struct {
 }
 
 // add appends a field with its label and value.
-func (r *record) add(k int, label, value []byte, pos tip.Position) {
+// A label as the listing prints it is not copied: its name is a constant.
+func (r *record) add(k int, label []byte, printed bool, value []byte, pos tip.Position) {
 	f := field{k: k, pos: pos}
-	f.label.off = len(r.text)
-	r.text = append(r.text, label...)
-	f.label.end = len(r.text)
+	if printed {
+		f.name = printedName(k, label)
+	} else {
+		f.label.off = len(r.text)
+		r.text = append(r.text, label...)
+		f.label.end = len(r.text)
+	}
 	f.value.off = len(r.text)
 	r.text = append(r.text, value...)
 	f.value.end = len(r.text)
@@ -390,6 +417,7 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			continue
 		}
 		label, value, k, isLabel := readLabel(t)
+		printed := k != -2
 		switch {
 		case !isLabel:
 			k = -1
@@ -428,7 +456,7 @@ func (s *scanner) run(yield func(Project, error) bool) {
 				}
 				col = i + 1
 			}
-			rec.add(k, label, value, tip.Position{Line: pos.Line, Col: col})
+			rec.add(k, label, printed, value, tip.Position{Line: pos.Line, Col: col})
 			continue
 		}
 		if len(rec.fields) > 0 {
@@ -440,7 +468,10 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			}
 			last := &rec.fields[len(rec.fields)-1]
 			if !s.quiet() {
-				l := string(rec.text[last.label.off:last.label.end])
+				l := last.name
+				if l == "" {
+					l = string(rec.text[last.label.off:last.label.end])
+				}
 				s.tolerate(&recErrs, "grants/continuation", pos, tip.ErrSyntax, 0, l, "a line with no label, read as more of %s", l)
 			}
 			rec.extend(t)
@@ -586,6 +617,13 @@ func (s *scanner) cleanSpace(b []byte, dirty int) []byte {
 	out := append(s.clean[:0], b[:i]...)
 	for i < len(b) {
 		c := b[i]
+		if c >= ' ' && c < utf8.RuneSelf {
+			// A run of plain bytes, copied as it is.
+			j := i + plainPrefix(b[i:])
+			out = append(out, b[i:j]...)
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if '\t' <= c && c <= '\r' {
 				c = ' '
@@ -673,7 +711,10 @@ func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorLi
 			continue // an unreadable line, already reported
 		}
 		key := fieldNames[k]
-		label, value := text[f.label.off:f.label.end], text[f.value.off:f.value.end]
+		label, value := f.name, text[f.value.off:f.value.end]
+		if label == "" {
+			label = text[f.label.off:f.label.end]
+		}
 		if prev := seen[k]; prev != nil {
 			errs.Add(tip.Errorf(s.src, tip.Position{Line: f.pos.Line, Col: 1}, key, tip.ErrDuplicate, "%s given twice (first at line %d)", label, prev.pos.Line))
 			continue
