@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -180,9 +179,114 @@ func fieldOf(label []byte) int {
 	return -1
 }
 
-var (
-	headerRE = regexp.MustCompile(`^As of ([A-Z][a-z]+ \d{1,2}, \d{4}), the TIP Office manages (\d+) .*?projects in (?:over |more than )?(\d+) countries worth (?:more than |over )?(\$[\d,.]+(?: (?:million|billion))?)`)
-)
+// parseHeader reads the listing's header, the claims it makes, as
+//
+//	^As of ([A-Z][a-z]+ \d{1,2}, \d{4}), the TIP Office manages (\d+) .*?projects in (?:over |more than )?(\d+) countries worth (?:more than |over )?(\$[\d,.]+(?: (?:million|billion))?)
+//
+// would, returning what FindStringSubmatch returns for a line of valid
+// UTF-8 with no newline (TestParseHeaderMatchesRE holds the two together),
+// without the regexp engine, which cost a short listing more than its
+// lines. The pattern leaves little to backtrack over: each run of digits or
+// letters must end where the next literal starts, and each optional
+// phrase, once it matches, must be taken; only the lazy ".*?" before
+// "projects in " is a search, tried at each occurrence in turn.
+func parseHeader(line string) []string {
+	rest, ok := strings.CutPrefix(line, "As of ")
+	if !ok {
+		return nil
+	}
+	// ([A-Z][a-z]+ \d{1,2}, \d{4})
+	i := 0
+	if i >= len(rest) || rest[i] < 'A' || rest[i] > 'Z' {
+		return nil
+	}
+	i++
+	j := runEnd(rest, i, isLower)
+	if j == i || !strings.HasPrefix(rest[j:], " ") {
+		return nil
+	}
+	i = j + 1
+	j = runEnd(rest, i, isDigit)
+	if j-i < 1 || j-i > 2 || !strings.HasPrefix(rest[j:], ", ") {
+		return nil
+	}
+	i = j + 2
+	j = runEnd(rest, i, isDigit)
+	if j-i < 4 || !strings.HasPrefix(rest[i+4:], ", the TIP Office manages ") {
+		return nil
+	}
+	date := rest[:i+4]
+	i += 4 + len(", the TIP Office manages ")
+	// (\d+) .*?projects in
+	j = runEnd(rest, i, isDigit)
+	if j == i || !strings.HasPrefix(rest[j:], " ") {
+		return nil
+	}
+	projects := rest[i:j]
+	for from := j + 1; ; {
+		k := strings.Index(rest[from:], "projects in ")
+		if k < 0 {
+			return nil
+		}
+		tail := from + k + len("projects in ")
+		if m := headerTail(rest[tail:]); m != nil {
+			end := len("As of ") + tail + len(m[0])
+			return []string{line[:end], date, projects, m[1], m[2]}
+		}
+		from += k + 1
+	}
+}
+
+// headerTail matches what follows "projects in ": (?:over |more than
+// )?(\d+) countries worth (?:more than |over )?(\$[\d,.]+(?:
+// (?:million|billion))?). It returns the whole match and the two groups,
+// or nil.
+func headerTail(s string) []string {
+	i := 0
+	switch {
+	case strings.HasPrefix(s, "over "):
+		i = len("over ")
+	case strings.HasPrefix(s, "more than "):
+		i = len("more than ")
+	}
+	j := runEnd(s, i, isDigit)
+	if j == i || !strings.HasPrefix(s[j:], " countries worth ") {
+		return nil
+	}
+	countries := s[i:j]
+	i = j + len(" countries worth ")
+	switch {
+	case strings.HasPrefix(s[i:], "more than "):
+		i += len("more than ")
+	case strings.HasPrefix(s[i:], "over "):
+		i += len("over ")
+	}
+	if !strings.HasPrefix(s[i:], "$") {
+		return nil
+	}
+	j = runEnd(s, i+1, func(c byte) bool { return isDigit(c) || c == ',' || c == '.' })
+	if j == i+1 {
+		return nil
+	}
+	for _, w := range []string{" million", " billion"} {
+		if strings.HasPrefix(s[j:], w) {
+			j += len(w)
+			break
+		}
+	}
+	return []string{s[:j], countries, s[i:j]}
+}
+
+// runEnd returns the end of the run of bytes from i for which in holds.
+func runEnd(s string, i int, in func(byte) bool) int {
+	for i < len(s) && in(s[i]) {
+		i++
+	}
+	return i
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // nonBureauSections are the listing's headings that are not regional bureaus.
 var nonBureauSections = []string{"Global", "Research", "Training and Technical Assistance",
@@ -481,7 +585,7 @@ func (s *scanner) run(yield func(Project, error) bool) {
 		// furniture): they are read as strings.
 		line := string(t)
 		if !s.sawAsOf && strings.HasPrefix(line, "As of ") {
-			if m := headerRE.FindStringSubmatch(line); m != nil {
+			if m := parseHeader(line); m != nil {
 				s.sawAsOf = true
 				s.listing.AsOf, _ = tip.ParseDate(m[1])
 				s.listing.ClaimedProjects, _ = strconv.Atoi(m[2])

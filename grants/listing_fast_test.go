@@ -2,6 +2,8 @@ package grants
 
 import (
 	"math/rand/v2"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -163,6 +165,70 @@ func FuzzScanText(f *testing.F) {
 		}
 		if want := tip.CleanSpace(string(b)); got != want {
 			t.Fatalf("cleaning %q gives %q, want %q", b, got, want)
+		}
+	})
+}
+
+// headerRE is the pattern parseHeader reads.
+var headerRE = regexp.MustCompile(`^As of ([A-Z][a-z]+ \d{1,2}, \d{4}), the TIP Office manages (\d+) .*?projects in (?:over |more than )?(\d+) countries worth (?:more than |over )?(\$[\d,.]+(?: (?:million|billion))?)`)
+
+// headerPieces build lines near the header's form, each a way to match or
+// miss a part of headerRE.
+var headerPieces = []string{"As of ", "As of", "October", "Oct", "october", "O", " ", "1", "12", "123", ", ", ",", "2021", "20211", "202",
+	", the TIP Office manages ", "110", "0", " bilateral, regional, and global ", "projects in ", "projects in", "projects", "over ", "more than ",
+	"95", " countries worth ", " countries", "$245", "$", "$1,000.5", " million", " billion", " millions", " in total.", "x", "é", "’"}
+
+func TestParseHeaderMatchesRE(t *testing.T) {
+	const seedHeader = "As of October 1, 2021, the TIP Office manages 110 bilateral, regional, and global anti-trafficking projects in over 95 countries worth more than $245 million in total. Information on many of these projects is listed below."
+	matched := 0
+	check := func(line string) {
+		got, want := parseHeader(line), headerRE.FindStringSubmatch(line)
+		if !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("parseHeader(%q) = %q, want %q", line, got, want)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	check(seedHeader)
+	r := rand.New(rand.NewPCG(6, 6))
+	for range 50000 {
+		var b strings.Builder
+		if r.IntN(2) == 0 {
+			// The header with one part replaced, dropped or repeated.
+			parts := []string{"As of ", "October", " ", "1", ", ", "2021", ", the TIP Office manages ", "110", " ", "global ", "projects in ", "over ", "95", " countries worth ", "more than ", "$245", " million", " in total."}
+			i := r.IntN(len(parts))
+			switch r.IntN(3) {
+			case 0:
+				parts[i] = headerPieces[r.IntN(len(headerPieces))]
+			case 1:
+				parts[i] = ""
+			case 2:
+				parts[i] += parts[i]
+			}
+			b.WriteString(strings.Join(parts, ""))
+		} else {
+			for k := r.IntN(20); k >= 0; k-- {
+				b.WriteString(headerPieces[r.IntN(len(headerPieces))])
+			}
+		}
+		check(b.String())
+	}
+	if matched < 5000 {
+		t.Errorf("only %d of the lines match headerRE: the test tries too few headers", matched)
+	}
+}
+
+func FuzzParseHeader(f *testing.F) {
+	for _, p := range headerPieces {
+		f.Add("As of October 1, 2021, the TIP Office manages 110 " + p + "projects in over 95 countries worth more than $245 million")
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if !utf8.ValidString(line) || strings.Contains(line, "\n") {
+			return // parseHeader is given lines of valid UTF-8
+		}
+		if got, want := parseHeader(line), headerRE.FindStringSubmatch(line); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("parseHeader(%q) = %q, want %q", line, got, want)
 		}
 	})
 }
