@@ -19,7 +19,10 @@ import (
 // A Listing is the TIP Office's project listing: its header's claims, its
 // sections and its projects.
 type Listing struct {
-	AsOf tip.Date // "As of October 1, 2021"
+	// Source names the document in positions and findings: "listing" for
+	// the parsers, "seed 000" for Default.
+	Source string
+	AsOf   tip.Date // "As of October 1, 2021"
 	// The header's claims, lower bounds as the office words them: "110 …
 	// projects in over 95 countries worth more than $245 million".
 	ClaimedProjects  int
@@ -1034,7 +1037,7 @@ func ParseLax(r io.Reader) (*Listing, error) {
 }
 
 func parse(r io.Reader, src string, lax bool) (*Listing, error) {
-	l := &Listing{}
+	l := &Listing{Source: src}
 	s := newScanner(r, src, lax, l)
 	defer s.release()
 	var errs tip.ErrorList

@@ -125,10 +125,10 @@ func ExampleValidate() {
 		}
 	}
 	// Output:
-	// info: grants/implementer-variants: ABA is written 3 ways: "American Bar Association", "American Bar Association/Fund for Justice and Education", "American Bar Association/Rule of Law Initiative"
-	// info: grants/implementer-variants: TdH is written 2 ways: "Terre des Hommes Foundation", "Terre des Hommes"
-	// info: grants/implementer-variants: UNODC is written 3 ways: "United National Office on Drugs and Crime", "United Nations Office of Drugs and Crime", "United Nations Office on Drugs and Crime"
-	// 264:1: info: grants/cross-bureau: Turkey (EUR) in a project under Near East (NEA)
+	// seed 000: info: grants/implementer-variants: ABA is written 3 ways: "American Bar Association", "American Bar Association/Fund for Justice and Education", "American Bar Association/Rule of Law Initiative"
+	// seed 000: info: grants/implementer-variants: TdH is written 2 ways: "Terre des Hommes Foundation", "Terre des Hommes"
+	// seed 000: info: grants/implementer-variants: UNODC is written 3 ways: "United National Office on Drugs and Crime", "United Nations Office of Drugs and Crime", "United Nations Office on Drugs and Crime"
+	// seed 000:264:1: info: grants/cross-bureau: Turkey (EUR) in a project under Near East (NEA)
 }
 
 func ExampleDefault() {

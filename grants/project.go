@@ -156,6 +156,7 @@ func (p Project) MarshalJSON() ([]byte, error) {
 }
 
 type jsonListing struct {
+	Source           string        `json:"source,omitempty"`
 	AsOf             string        `json:"as_of"`
 	ClaimedProjects  int           `json:"claimed_projects"`
 	ClaimedCountries int           `json:"claimed_countries"`
@@ -168,6 +169,6 @@ type jsonListing struct {
 // MarshalJSON writes the listing with the same conventions as Project:
 // snake_case names, amounts as strings with two decimals, ISO dates.
 func (l Listing) MarshalJSON() ([]byte, error) {
-	return json.Marshal(jsonListing{AsOf: l.AsOf.String(), ClaimedProjects: l.ClaimedProjects, ClaimedCountries: l.ClaimedCountries,
+	return json.Marshal(jsonListing{Source: l.Source, AsOf: l.AsOf.String(), ClaimedProjects: l.ClaimedProjects, ClaimedCountries: l.ClaimedCountries,
 		ClaimedAmount: tip.FormatAmount(l.ClaimedAmount), Sections: l.Sections, Projects: l.Projects, Findings: l.Findings})
 }

@@ -15,11 +15,11 @@ import (
 // writes UNODC three ways); projects that ended before the listing's date;
 // a country outside its section's bureau (the Levant project lists Turkey,
 // of EUR, under Near East), as info; and the header's claims against what
-// is listed, as info. Findings are sorted.
+// is listed, as info. Findings carry the listing's Source and are sorted.
 func Validate(l *Listing) []tip.Finding {
 	var fs []tip.Finding
 	add := func(rule string, sev tip.Severity, pos tip.Position, c tip.Country, subject, format string, args ...any) {
-		fs = append(fs, tip.Finding{Rule: rule, Severity: sev, Pos: pos, Country: c, Subject: subject, Message: fmt.Sprintf(format, args...)})
+		fs = append(fs, tip.Finding{Rule: rule, Severity: sev, Source: l.Source, Pos: pos, Country: c, Subject: subject, Message: fmt.Sprintf(format, args...)})
 	}
 	type key struct{ impl, places, amount, end string }
 	seen := map[key]tip.Position{}
