@@ -97,6 +97,24 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkParseLax is the whole-listing reader, findings and all, on the
+// same inputs: what ParseLax costs beyond Scan.
+func BenchmarkParseLax(b *testing.B) {
+	in := readSeed000(b)
+	for _, n := range []int{1, 1000} {
+		data := bytes.Repeat(in, n)
+		b.Run(fmt.Sprintf("seedx%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ParseLax(bytes.NewReader(data)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // The floor: the cost of merely reading the same bytes, a bytes.IndexByte
 // loop over seed 000 ×1000, in the same run as BenchmarkParse.
 func BenchmarkLineScan(b *testing.B) {
