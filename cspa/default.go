@@ -174,28 +174,19 @@ func readWaivers(errata tip.Errata) ([]Waiver, error) {
 		return nil, err
 	}
 	var out []Waiver
-	lr := tip.NewLineReader(bytes.NewReader(b))
-	for lr.Next() {
-		t := lr.Text()
-		if strings.HasPrefix(t, "#") || strings.TrimSpace(t) == "" {
-			continue
-		}
-		pos := tip.Position{Line: lr.Line(), Col: 1}
-		f := strings.Split(t, "|")
-		if len(f) != 7 {
-			return nil, tip.Errorf("waivers.txt", pos, "", tip.ErrSyntax, "want 7 fields, got %d", len(f))
-		}
+	err = tip.ReadRows(b, "waivers.txt", []string{"FY", "Country", "full or partial", "authorities", "limit", "date", "source"}, func(r tip.Row) error {
+		f, pos := r.Fields, r.Pos
 		fy, err := tip.ParseFiscalYear(f[0])
 		if err != nil {
-			return nil, tip.Errorf("waivers.txt", pos, "fiscal year", err, "")
+			return tip.Errorf("waivers.txt", pos, "fiscal year", err, "")
 		}
 		c, _, err := errata.Resolve(f[1])
 		if err != nil {
-			return nil, tip.Errorf("waivers.txt", pos, "country", err, "")
+			return tip.Errorf("waivers.txt", pos, "country", err, "")
 		}
 		w := Waiver{Country: c, Name: f[1], FiscalYear: fy, Partial: f[2] == "partial", Limit: f[4], Source: f[6], Pos: pos}
 		if f[2] != "full" && f[2] != "partial" {
-			return nil, tip.Errorf("waivers.txt", pos, "kind", tip.ErrSyntax, "want full or partial, got %q", f[2])
+			return tip.Errorf("waivers.txt", pos, "kind", tip.ErrSyntax, "want full or partial, got %q", f[2])
 		}
 		for _, a := range strings.Split(f[3], ",") {
 			if a == "" {
@@ -203,19 +194,20 @@ func readWaivers(errata tip.Errata) ([]Waiver, error) {
 			}
 			au, err := ParseAuthority(a)
 			if err != nil {
-				return nil, tip.Errorf("waivers.txt", pos, "authorities", err, "")
+				return tip.Errorf("waivers.txt", pos, "authorities", err, "")
 			}
 			w.Authorities = append(w.Authorities, au)
 		}
 		sortAuth(w.Authorities)
 		if f[5] != "" {
 			if w.Date, err = tip.ParseDate(f[5]); err != nil {
-				return nil, tip.Errorf("waivers.txt", pos, "date", err, "")
+				return tip.Errorf("waivers.txt", pos, "date", err, "")
 			}
 		}
 		out = append(out, w)
-	}
-	return out, lr.Err()
+		return nil
+	})
+	return out, err
 }
 
 // Validate checks CSPA data for consistency: every waiver names a country

@@ -248,17 +248,8 @@ func (h *History) applyCorrections() error {
 	if err != nil {
 		return err
 	}
-	lr := tip.NewLineReader(bytes.NewReader(b))
-	for lr.Next() {
-		t := lr.Text()
-		if strings.HasPrefix(t, "#") || strings.TrimSpace(t) == "" {
-			continue
-		}
-		pos := tip.Position{Line: lr.Line(), Col: 1}
-		f := strings.Split(t, "|")
-		if len(f) != 5 {
-			return tip.Errorf(src, pos, "", tip.ErrSyntax, "want Year|Change|Tier|Country|Evidence")
-		}
+	return tip.ReadRows(b, src, []string{"Year", "Change", "Tier", "Country", "Evidence"}, func(r tip.Row) error {
+		f, pos := r.Fields, r.Pos
 		y, err := tip.ParseReportYear(f[0])
 		if err != nil {
 			return tip.Errorf(src, pos, "year", err, "")
@@ -303,8 +294,8 @@ func (h *History) applyCorrections() error {
 		yr.Sources = append(yr.Sources, src)
 		h.Findings = append(h.Findings, tip.Finding{Rule: "tiers/correction", Severity: tip.Warning, Source: src, Pos: cpos, Country: c, Subject: strconv.Itoa(int(y)),
 			Message: msg, Citation: f[4]})
-	}
-	return lr.Err()
+		return nil
+	})
 }
 
 func (h *History) readWaivers() error {
@@ -312,17 +303,8 @@ func (h *History) readWaivers() error {
 	if err != nil {
 		return err
 	}
-	lr := tip.NewLineReader(bytes.NewReader(b))
-	for lr.Next() {
-		t := lr.Text()
-		if strings.HasPrefix(t, "#") || strings.TrimSpace(t) == "" {
-			continue
-		}
-		pos := tip.Position{Line: lr.Line(), Col: 1}
-		f := strings.Split(t, "|")
-		if len(f) != 4 {
-			return tip.Errorf("waivers.txt", pos, "", tip.ErrSyntax, "want Year|Country|Grade|Source")
-		}
+	err = tip.ReadRows(b, "waivers.txt", []string{"Year", "Country", "Grade", "Source"}, func(r tip.Row) error {
+		f, pos := r.Fields, r.Pos
 		y, err := tip.ParseReportYear(f[0])
 		if err != nil {
 			return tip.Errorf("waivers.txt", pos, "year", err, "")
@@ -336,12 +318,13 @@ func (h *History) readWaivers() error {
 			return tip.Errorf("waivers.txt", pos, "grade", tip.ErrSyntax, "grade %q: want A, B or C", f[2])
 		}
 		h.Waivers = append(h.Waivers, Waiver{Country: c, Name: f[1], Year: y, Grade: g, Source: f[3]})
-	}
+		return nil
+	})
 	slices.SortStableFunc(h.Waivers, func(a, b Waiver) int {
 		if a.Year != b.Year {
 			return int(a.Year - b.Year)
 		}
 		return int(a.Country) - int(b.Country)
 	})
-	return lr.Err()
+	return err
 }

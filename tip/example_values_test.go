@@ -145,3 +145,20 @@ func ExampleCheckText() {
 	// Output:
 	// 0 13 9
 }
+
+// ReadRows reads the "|" tables tipkit's embedded data is kept in, with a
+// position for every row and a positioned error for a malformed one.
+func ExampleReadRows() {
+	const table = `# Year|Country|Grade|Source
+2018|Hong Kong|A|State Dept memorandum of justification (2018)
+2019|Iraq|A
+`
+	err := tip.ReadRows([]byte(table), "waivers.txt", []string{"Year", "Country", "Grade", "Source"}, func(r tip.Row) error {
+		fmt.Println(r.Pos, r.Fields[1])
+		return nil
+	})
+	fmt.Println(err)
+	// Output:
+	// 2:1 Hong Kong
+	// waivers.txt:3:1: syntax error: want Year|Country|Grade|Source, got 3 fields
+}
