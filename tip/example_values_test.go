@@ -162,3 +162,25 @@ func ExampleReadRows() {
 	// 2:1 Hong Kong
 	// waivers.txt:3:1: syntax error: want Year|Country|Grade|Source, got 3 fields
 }
+
+// DateOf takes the civil date of a time where it is, so a timestamp late on
+// September 30 in Washington is still in FY2023.
+func ExampleDateOf() {
+	edt := time.FixedZone("EDT", -4*60*60)
+	t := time.Date(2023, time.September, 30, 23, 30, 0, 0, edt)
+	fmt.Println(tip.DateOf(t), tip.FiscalYearOf(tip.DateOf(t)), tip.DateOf(t.UTC()))
+	// Output:
+	// 2023-09-30 FY2023 2023-10-01
+}
+
+// IsNameLine tells a list of bare names from the prose around it; the
+// caller still looks each name up.
+func ExampleIsNameLine() {
+	for _, s := range []string{"Canada", "Countries whose governments fully meet the minimum standards.", "The 2023 CSPA List Includes Governments of the following countries:"} {
+		fmt.Println(tip.IsNameLine(s))
+	}
+	// Output:
+	// true
+	// false
+	// false
+}
