@@ -273,7 +273,11 @@ func (h *History) applyCorrections() error {
 		var msg string
 		switch change := f[1]; {
 		case change == "add":
-			msg = fmt.Sprintf("%d: %s is missing from %s; the history places it on %s", y, c.Name(), strings.Join(yr.Sources, " and "), tier)
+			name := c.Name()
+			if f[3] != name {
+				name = f[3] + " (" + name + ")"
+			}
+			msg = fmt.Sprintf("%d: %s is missing from %s; the history places it on %s", y, name, strings.Join(yr.Sources, " and "), tier)
 		case strings.HasPrefix(change, "merge "):
 			var merged []string
 			for _, name := range strings.Split(strings.TrimPrefix(change, "merge "), " + ") {
