@@ -216,9 +216,7 @@ func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, err
 			case ok || bulleted:
 				break items
 			case items == 0 && !tip.IsNameLine(t):
-				if n := sentenceList(lines[j], j+1, add); n > 0 {
-					items += n
-				}
+				items += sentenceList(lines[j], j+1, add)
 				break items
 			case !tip.IsNameLine(t) || listIntroRE.MatchString(t) || (items == 0 || blank) && !isCountry(t):
 				break items
