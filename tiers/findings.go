@@ -1,6 +1,7 @@
 package tiers
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,35 +24,25 @@ var checkRules = [...]string{
 	RuleWaiverOnce,
 }
 
-// findings collects Check's findings. Messages are written into a
-// scratch buffer, which is turned into one string whenever it is about
-// full, and each Message and Subject is a slice of such a string: a
-// finding costs no allocation of its own, where fmt.Sprintf and a sort
-// cost several, and the bytes allocated are the messages' own. The
-// scratch buffer and the first records are arrays of the value, so that
-// newFindings allocates once for them.
+// findings collects Check's findings. Messages are written one after
+// another into one buffer, which becomes one string at the end, and each
+// Message and Subject is a slice of that string: a finding costs no
+// allocation of its own, where fmt.Sprintf and a sort cost several, and
+// the bytes allocated are the messages' own. Check keeps its findings in
+// a pool with their buffers, so that the buffers are not allocated again.
 type findings struct {
-	buf     []byte   // messages not yet in a chunk
-	chunks  []string // the messages so far, a few kB each
-	recs    []record
-	bufs    [chunkSize]byte
-	recsBuf [256]record
-	cites   [len(checkRules)]string // the rules' citations, looked up once per Check
+	buf   []byte // the messages so far
+	recs  []record
+	cites [len(checkRules)]string // the rules' citations, looked up once
 	// The country of the last finding and its name: findings come country
 	// by country, and Country.Name costs a lookup each time.
 	country tip.Country
 	name    string
 }
 
-const (
-	chunkSize  = 4 << 10
-	messageMax = 512 // room a message is sure to fit in; a longer one only costs the buffer's growth
-)
-
 // A record is a finding before it is put in its place.
 type record struct {
-	chunk      uint32 // index in chunks
-	start, end uint16 // the Message in its chunk, beginning with the year, its Subject: start+subject
+	start, end uint32 // the Message in buf, beginning with the year, its Subject: start+subject
 	subject    uint8
 	rule       uint8 // index in checkRules
 	sev        tip.Severity
@@ -60,12 +51,17 @@ type record struct {
 
 func newFindings() *findings {
 	f := new(findings)
-	f.buf, f.recs = f.bufs[:0], f.recsBuf[:0]
 	for i, id := range checkRules {
 		r, _ := RuleByID(id)
 		f.cites[i] = r.Citation
 	}
 	return f
+}
+
+// reset empties f for another Check, keeping its buffers.
+func (f *findings) reset() {
+	f.buf, f.recs = f.buf[:0], f.recs[:0]
+	f.country, f.name = 0, ""
 }
 
 // add records the finding "y: country: message" of the rule, its message
@@ -91,9 +87,6 @@ func (f *findings) addYear(rule string, sev tip.Severity, y tip.ReportYear, form
 // begin starts a message with the year, its Subject, and returns where
 // the message and the year end start in the buffer.
 func (f *findings) begin(y tip.ReportYear) (start, subject int) {
-	if cap(f.buf)-len(f.buf) < messageMax {
-		f.flush()
-	}
 	start = len(f.buf)
 	f.buf = appendInt(f.buf, int(y))
 	subject = len(f.buf)
@@ -106,19 +99,11 @@ func (f *findings) end(rule string, sev tip.Severity, c tip.Country, start, subj
 	if i < 0 {
 		panic("tiers: Check reports a rule missing from checkRules: " + rule)
 	}
-	if len(f.buf) > 1<<16-1 {
-		panic("tiers: a finding's message is too long") // 64 kB: never, for the messages of Check
+	if uint64(len(f.buf)) > math.MaxUint32 {
+		panic("tiers: Check's messages pass 4 GB") // never: a few hundred bytes a country-year
 	}
-	f.recs = append(f.recs, record{chunk: uint32(len(f.chunks)), start: uint16(start), end: uint16(len(f.buf)),
+	f.recs = append(f.recs, record{start: uint32(start), end: uint32(len(f.buf)),
 		subject: uint8(subject - start), rule: uint8(i), sev: sev, country: c})
-}
-
-// flush makes a chunk of the buffer, and empties it for the next.
-func (f *findings) flush() {
-	if len(f.buf) > 0 {
-		f.chunks = append(f.chunks, string(f.buf))
-		f.buf = f.buf[:0]
-	}
 }
 
 // list returns the findings in tip.SortFindings' order: a stable counting
@@ -127,7 +112,7 @@ func (f *findings) list() []tip.Finding {
 	if len(f.recs) == 0 {
 		return nil
 	}
-	f.flush()
+	msgs := string(f.buf)
 	var next [len(checkRules)]int // where each rule's next finding goes
 	for _, r := range f.recs {
 		next[r.rule]++
@@ -137,7 +122,7 @@ func (f *findings) list() []tip.Finding {
 	}
 	out := make([]tip.Finding, len(f.recs))
 	for _, r := range f.recs {
-		msg := f.chunks[r.chunk][r.start:r.end]
+		msg := msgs[r.start:r.end]
 		// Field by field into the zeroed slot: a composite literal is
 		// built aside and copied in with the pointer bitmap's barriers.
 		o := &out[next[r.rule]]

@@ -2,6 +2,7 @@ package tiers
 
 import (
 	"math/bits"
+	"sync"
 
 	"github.com/tipkit/tipkit/tip"
 )
@@ -27,6 +28,7 @@ type index struct {
 	// in the same Year, for the one-placement rule: noted while the
 	// placements are read for the tiers, so that Check reads them once.
 	repeats []repeat
+	seen    []Tier // placeRest's scratch space
 	// For a walk that skips the years no rule of Check concerns: bit y-first
 	// of listedBits[c] is set if c is on the Watch List or Tier 3 in y, of
 	// waivedBits[c] if a waiver is documented in a year the history holds.
@@ -44,27 +46,43 @@ type repeat struct {
 	tier    Tier
 }
 
+// countryCount is the number of countries in tip's table, 1 to n.
+var countryCount = sync.OnceValue(func() int { return len(tip.Countries()) })
+
 func newIndex(h *History) *index {
-	x := &index{}
+	x := new(index)
+	x.reset(h)
+	return x
+}
+
+// reset makes x the index of h, reusing the tables of an earlier reset:
+// Check keeps its indexes in a pool, so that a Check neither allocates
+// them nor first touches fresh memory for them, which cost more than
+// filling them.
+func (x *index) reset(h *History) {
+	*x = index{
+		tiers: x.tiers[:0], waivers: x.waivers[:0], untiered: x.untiered[:0],
+		known: x.known[:0], full: x.full[:0], have: x.have[:0], repeats: x.repeats[:0],
+		listedBits: x.listedBits[:0], waivedBits: x.waivedBits[:0], seen: x.seen,
+	}
 	if len(h.Years) == 0 {
-		return x
+		return
 	}
 	x.first = h.Years[0].Year
 	x.years = int(h.Years[len(h.Years)-1].Year-x.first) + 1
-	x.known = make([][SpecialCase + 1]bool, x.years)
-	x.full = make([]bool, x.years)
-	x.have = make([]bool, x.years)
+	x.known = zeroed(x.known, x.years)
+	x.full = zeroed(x.full, x.years)
+	x.have = zeroed(x.have, x.years)
 	x.masked = x.years <= 64
 	// Country is a small dense number: tables indexed by it beat a map.
 	// They are sized for the country table and the waivers, and grown for
 	// a number outside the table, rather than sized by a pass over every
 	// placement first.
-	n := len(tip.Countries())
+	n := countryCount()
 	for _, w := range h.Waivers {
 		n = max(n, int(w.Country))
 	}
 	x.grow(n)
-	var seen []Tier // for placeRest
 	for k := range h.Years {
 		yr := &h.Years[k]
 		if k > 0 && yr.Year <= h.Years[k-1].Year {
@@ -80,10 +98,10 @@ func newIndex(h *History) *index {
 		kn := x.known[i]
 		x.full[i] = kn[Tier1] && kn[Tier2] && kn[Tier2WatchList] && kn[Tier3] && kn[SpecialCase]
 		if j := x.placeFirsts(yr.Placements, i); j < len(yr.Placements) {
-			seen = x.placeRest(yr, i, j, seen)
+			x.seen = x.placeRest(yr, i, j, x.seen)
 		}
 	}
-	x.waivers = make([]uint64, (x.years*x.rows+63)/64)
+	x.waivers = zeroed(x.waivers, (x.years*x.rows+63)/64)
 	for _, w := range h.Waivers {
 		if i := int(w.Year - x.first); i >= 0 && i < x.years {
 			b := i*x.rows + int(w.Country)
@@ -93,7 +111,16 @@ func newIndex(h *History) *index {
 			}
 		}
 	}
-	return x
+}
+
+// zeroed returns s, or a slice in its place, with n zero elements.
+func zeroed[S ~[]E, E any](s S, n int) S {
+	if cap(s) < n {
+		return make(S, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // listedTier has every bit set for the tiers whose years the rules of
@@ -168,15 +195,30 @@ func (x *index) grow(n int) {
 	if n < x.rows {
 		return
 	}
-	tiers := make([]Tier, x.years*(n+1))
-	for i := range x.years {
-		copy(tiers[i*(n+1):], x.tiers[i*x.rows:(i+1)*x.rows])
+	if x.rows == 0 {
+		x.tiers = zeroed(x.tiers, x.years*(n+1)) // nothing to keep: a reset's tables
+	} else {
+		tiers := make([]Tier, x.years*(n+1))
+		for i := range x.years {
+			copy(tiers[i*(n+1):], x.tiers[i*x.rows:(i+1)*x.rows])
+		}
+		x.tiers = tiers
 	}
-	x.tiers = tiers
-	x.untiered = append(x.untiered, make([]bool, n+1-len(x.untiered))...)
-	x.listedBits = append(x.listedBits, make([]uint64, n+1-len(x.listedBits))...)
-	x.waivedBits = append(x.waivedBits, make([]uint64, n+1-len(x.waivedBits))...)
+	x.untiered = extend(x.untiered, n+1)
+	x.listedBits = extend(x.listedBits, n+1)
+	x.waivedBits = extend(x.waivedBits, n+1)
 	x.rows = n + 1
+}
+
+// extend lengthens s to n with zero elements.
+func extend[S ~[]E, E any](s S, n int) S {
+	if cap(s) >= n {
+		k := len(s)
+		s = s[:n]
+		clear(s[k:])
+		return s
+	}
+	return append(s, make(S, n-len(s))...)
 }
 
 // tier is the country's tier in slot i, TierUnknown if not placed.

@@ -1,9 +1,11 @@
 package tiers
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -140,5 +142,37 @@ func TestCheckOrder(t *testing.T) {
 		if !reflect.DeepEqual(want, got) {
 			t.Fatalf("history %d: Check's order is not SortFindings' (-sorted +Check):\n%s", i, cmp.Diff(want, got))
 		}
+	}
+}
+
+// Check keeps its tables in a pool: Checks of different histories at the
+// same time, each after the others' tables were filled, give what a Check
+// of each alone gives (run with -race to see the pool shares nothing).
+func TestCheckConcurrent(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	hs := []*History{Default()}
+	for range 40 {
+		hs = append(hs, randomHistory(r))
+	}
+	want := make([][]tip.Finding, len(hs))
+	for i, h := range hs {
+		want[i] = refCheck(h)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, len(hs)*4)
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range hs {
+				i := (k + g*7) % len(hs)
+				if got := Check(hs[i]); !reflect.DeepEqual(want[i], got) {
+					errs <- fmt.Sprintf("history %d: Check (-alone +concurrent):\n%s", i, cmp.Diff(want[i], got))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Fatal(e)
 	}
 }

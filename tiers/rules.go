@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tipkit/tipkit/tip"
 )
@@ -113,13 +114,17 @@ func ordinal(n int) string { return string(appendOrdinal(nil, n)) }
 // unknowns: a year whose Watch List is not known breaks a run rather than
 // extending it, and the finding says so where it matters.
 func Check(h *History) []tip.Finding {
-	f := newFindings()
-	x := newIndex(h)
+	s := checkPool.Get().(*checkScratch)
+	defer checkPool.Put(s)
+	f, x := &s.f, &s.x
+	f.reset()
+	x.reset(h)
 
-	years := make([]tip.ReportYear, len(h.Years)) // h.Years' years, read for every country
+	years := s.years[:0] // h.Years' years, read for every country
 	for k := range h.Years {
-		years[k] = h.Years[k].Year
+		years = append(years, h.Years[k].Year)
 	}
+	s.years = years
 	for c := tip.Country(1); int(c) < x.rows; c++ {
 		if !x.placed(c) {
 			continue // a country the history never places
@@ -217,6 +222,21 @@ func Check(h *History) []tip.Finding {
 	}
 	return f.list() // in tip.SortFindings' order
 }
+
+// A checkScratch is what Check builds for one history and drops when it
+// returns: kept in checkPool, its tables are filled again rather than
+// allocated, and nothing of one Check survives into the next (reset).
+type checkScratch struct {
+	f     findings
+	x     index
+	years []tip.ReportYear
+}
+
+var checkPool = sync.Pool{New: func() any {
+	s := new(checkScratch)
+	s.f = *newFindings()
+	return s
+}}
 
 // RuleByIDInForce reports whether the rule with the ID is in force in year y.
 func RuleByIDInForce(id string, y tip.ReportYear) bool {
