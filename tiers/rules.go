@@ -195,12 +195,14 @@ func Check(h *History) []tip.Finding {
 	}
 	for y, n := range PublishedSpecialWatchList {
 		if yr := h.Year(y); yr != nil {
-			if got := specialWatchList(yr, h.Year(y-1)); len(got) != n {
+			got := 0
+			s.prev, s.in = specialWatch(yr, h.Year(y-1), s.prev, s.in, func(tip.Country) { got++ })
+			if got != n {
 				note := ""
 				if prev := h.Year(y - 1); prev == nil || !prev.Completeness.Full() {
 					note = "; the " + strconv.Itoa(int(y-1)) + " lists are not all known, so upgrades to Tier 1 cannot all be seen"
 				}
-				f.addYear(RuleSpecialWatch, tip.Info, y, "the special watch list computed from the history has %d countries, the State Department published %d%s", num(len(got)), num(n), str(note))
+				f.addYear(RuleSpecialWatch, tip.Info, y, "the special watch list computed from the history has %d countries, the State Department published %d%s", num(got), num(n), str(note))
 			}
 		}
 	}
@@ -230,6 +232,8 @@ type checkScratch struct {
 	f     findings
 	x     index
 	years []tip.ReportYear
+	prev  []Tier // specialWatch's scratch space
+	in    []bool
 }
 
 var checkPool = sync.Pool{New: func() any {
@@ -361,6 +365,15 @@ func SpecialWatchList(h *History, y tip.ReportYear) []tip.Country {
 // specialWatchList is SpecialWatchList of yr, given the year before (nil if
 // the history lacks it).
 func specialWatchList(yr, before *Year) []tip.Country {
+	var out []tip.Country
+	specialWatch(yr, before, nil, nil, func(c tip.Country) { out = append(out, c) })
+	slices.Sort(out)
+	return out
+}
+
+// specialWatch calls add once for each country of yr's special watch list,
+// in yr's order. prev and in are scratch space, returned for the next call.
+func specialWatch(yr, before *Year, prev []Tier, in []bool, add func(tip.Country)) ([]Tier, []bool) {
 	// A dense [country] table of the tiers of the year before, rather than
 	// History.At's scan of that year for every placement: the rules below
 	// read it only for a tier At would return with StatusPlaced.
@@ -368,7 +381,7 @@ func specialWatchList(yr, before *Year) []tip.Country {
 	for _, p := range yr.Placements {
 		n = max(n, int(p.Country))
 	}
-	prev := make([]Tier, n+1)
+	prev, in = zeroed(prev, n+1), zeroed(in, n+1) // in: [country] on the list already
 	if before != nil {
 		// Backwards, so that the first placement of a country stands, as
 		// in At; and At places no country outside the table.
@@ -378,10 +391,8 @@ func specialWatchList(yr, before *Year) []tip.Country {
 			}
 		}
 	}
-	var out []tip.Country
-	in := make([]bool, n+1) // [country]: in out
 	for _, p := range yr.Placements {
-		if p.Country == 0 {
+		if p.Country == 0 || in[p.Country] {
 			continue
 		}
 		switch {
@@ -391,13 +402,10 @@ func specialWatchList(yr, before *Year) []tip.Country {
 		default:
 			continue
 		}
-		if !in[p.Country] {
-			in[p.Country] = true
-			out = append(out, p.Country)
-		}
+		in[p.Country] = true
+		add(p.Country)
 	}
-	slices.Sort(out)
-	return out
+	return prev, in
 }
 
 // PublishedSpecialWatchList is the size of the special watch list as the
