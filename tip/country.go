@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"sync"
@@ -52,6 +53,11 @@ type countryTable struct {
 	tokens    map[string][]Country   // distinctive words, for suggestions
 	sources   map[string]aliasSource // where each normalized key came from
 	maxKey    int                    // the longest normalized key, in bytes
+	// words holds every run of ASCII letters in a key of norm or
+	// ambiguous, and "the" and "st", which normalization drops or
+	// rewrites: a name with a word outside it resolves to nothing
+	// (see strangeWord).
+	words map[string]bool
 }
 
 type aliasSource struct {
@@ -147,6 +153,14 @@ func buildTable(data string, aliases []alias, amb []ambiguousName) (*countryTabl
 			return nil, fmt.Errorf("ambiguous %q is also a name of %s", a.name, t.rows[c-1].name)
 		}
 		t.ambiguous[key] = cs
+	}
+	t.words = map[string]bool{"the": true, "st": true}
+	for _, keys := range []func(func(string) bool){maps.Keys(t.norm), maps.Keys(t.ambiguous)} {
+		for key := range keys {
+			for _, w := range strings.FieldsFunc(key, func(r rune) bool { return r < 'a' || r > 'z' }) {
+				t.words[w] = true
+			}
+		}
 	}
 	for key, c := range t.norm {
 		t.maxKey = max(t.maxKey, len(key))

@@ -67,6 +67,9 @@ func (t *countryTable) lookupSlow(name string, suggest bool) (Country, error) {
 			return c, nil
 		}
 	}
+	if !suggest && t.strangeWord(trimmed) {
+		return 0, ErrUnknownCountry // what resolveKey would find, without building the key
+	}
 	// A text far longer than any name cannot be one ("Eastern Africa
 	// Region – (Burundi, …)"): say so without normalizing it. The margin
 	// covers what normalization removes (a leading "The", punctuation,
@@ -106,6 +109,57 @@ func (t *countryTable) lookupSlow(name string, suggest bool) (Country, error) {
 	}
 	return 0, &UnknownCountryError{Name: name, Suggestions: t.suggest(key)}
 }
+
+// strangeWord reports whether s has a word no name of the table has, so
+// that it resolves to nothing: a run of ASCII letters, between ASCII bytes
+// that are not letters (or the ends of s), before any '(', that is not in
+// t.words. SplitPlaces tries every list it is given as one name first
+// ("Regional Project – Burma, Laos, and Thailand"), and its first word
+// turns it away without the key being built.
+//
+// It is sound because normalization (appendKey) lower-cases such a run and
+// keeps it whole: ASCII letters map to letters, the bytes around it to
+// themselves or a space, so the key has it as a run too, and so would the
+// key with its comma inverted. Only '"', which the key drops, joins the
+// letters around it, and non-ASCII bytes may fold to letters: runs next to
+// them are not judged. "the" (dropped when leading) and "st" (read
+// "saint") are in t.words. Before any '(': "X (Y)" resolves through X,
+// alone or with Y, never through Y alone.
+func (t *countryTable) strangeWord(s string) bool {
+	var buf [32]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == '(' {
+			return false
+		}
+		if !isASCIILetter(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		judged := (i == 0 || isBoundary(s[i-1])) && (j == len(s) || isBoundary(s[j])) && j-i <= len(buf)
+		if judged {
+			w := buf[:j-i]
+			for k := range w {
+				w[k] = s[i+k] | 0x20
+			}
+			if !t.words[string(w)] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// isBoundary reports whether the byte c, next to a run of letters, ends
+// the run in the key too: ASCII, and not '"', which the key drops.
+func isBoundary(c byte) bool { return c < utf8.RuneSelf && c != '"' }
 
 // resolveKey resolves a normalized key. It returns one country and a nil
 // error, several countries and a non-nil error (ambiguous), or none.
