@@ -661,6 +661,14 @@ func plainPrefix(b []byte) int {
 			break
 		}
 	}
+	// The last bytes, as one word that overlaps the ones already read,
+	// when the line is long enough: a plain line ends here without the
+	// byte loop.
+	if n := len(b); i < n && n >= 8 {
+		if w := binary.LittleEndian.Uint64(b[n-8:]); (w|(w-lo))&high == 0 && i >= n-8 {
+			return n
+		}
+	}
 	for ; i < len(b); i++ {
 		if c := b[i]; c < ' ' || c >= utf8.RuneSelf {
 			return i

@@ -107,6 +107,9 @@ func parseBureauFast(s string) (b Bureau, ok, sure bool) {
 	words := 0 // runes that are not spaces
 	simple := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
 	for i := 0; i < len(s); {
+		if words > maxBureauKey {
+			return 0, false, true // words only grow: a paragraph is told past the longest heading, not at its end
+		}
 		c := s[i]
 		if c < ' ' || c >= utf8.RuneSelf {
 			// Past the fast path; count on, to tell a long line at once.
