@@ -2,6 +2,7 @@ package tip
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -16,6 +17,17 @@ func FuzzLookupCountry(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
+		// The fast paths (exact names, strangeWord, the stack-built key)
+		// answer as the reference does, with and without suggestions.
+		tab := loadTable()
+		if _, ok := tab.exact[name]; !ok {
+			for _, suggest := range []bool{false, true} {
+				c, err := tab.lookupSlow(name, suggest)
+				if wc, werr := tab.lookupRef(name, suggest); c != wc || !reflect.DeepEqual(err, werr) {
+					t.Fatalf("lookup(%q, suggest %v) = %v, %v; the reference gives %v, %v", name, suggest, c, err, wc, werr)
+				}
+			}
+		}
 		c, err := LookupCountry(name)
 		if err != nil {
 			if c != 0 {
@@ -120,6 +132,9 @@ func FuzzSplitPlaces(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		l := SplitPlaces(s)
+		if want := splitPlacesRef(s); !reflect.DeepEqual(l, want) {
+			t.Fatalf("SplitPlaces(%q) =\n%+v; the reference gives\n%+v", s, l, want)
+		}
 		last := -1
 		for _, m := range l.Members {
 			if m.Text == "" {
