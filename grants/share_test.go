@@ -45,8 +45,8 @@ func BenchmarkScanShare(b *testing.B) {
 	}
 }
 
-// countLines is BenchmarkLineScan's loop: the cost of merely reading the
-// bytes.
+// countLines is the line scan of BenchmarkLineScan and BenchmarkScanShare:
+// the cost of merely reading the bytes.
 //
 //go:noinline
 func countLines(in []byte) int {
