@@ -113,6 +113,9 @@ func ordinal(n int) string { return string(appendOrdinal(nil, n)) }
 // a word, and each question the data cannot settle. Rules do not fire on
 // unknowns: a year whose Watch List is not known breaks a run rather than
 // extending it, and the finding says so where it matters.
+//
+// Check only reads h, and may be called from several goroutines at once.
+// The findings it returns are the caller's: nothing of them is reused.
 func Check(h *History) []tip.Finding {
 	s := checkPool.Get().(*checkScratch)
 	defer checkPool.Put(s)
