@@ -49,13 +49,12 @@ type record struct {
 	country    tip.Country
 }
 
-func newFindings() *findings {
-	f := new(findings)
+// init looks up the rules' citations, once for the life of f.
+func (f *findings) init() {
 	for i, id := range checkRules {
 		r, _ := RuleByID(id)
 		f.cites[i] = r.Citation
 	}
-	return f
 }
 
 // reset empties f for another Check, keeping its buffers.

@@ -241,7 +241,7 @@ type checkScratch struct {
 
 var checkPool = sync.Pool{New: func() any {
 	s := new(checkScratch)
-	s.f = *newFindings()
+	s.f.init()
 	return s
 }}
 
