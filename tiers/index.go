@@ -2,6 +2,7 @@ package tiers
 
 import (
 	"math/bits"
+	"slices"
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
@@ -114,14 +115,7 @@ func (x *index) reset(h *History) {
 }
 
 // zeroed returns s, or a slice in its place, with n zero elements.
-func zeroed[S ~[]E, E any](s S, n int) S {
-	if cap(s) < n {
-		return make(S, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
+func zeroed[S ~[]E, E any](s S, n int) S { return extend(s[:0], n) }
 
 // listedTier has every bit set for the tiers whose years the rules of
 // Check look at, none for the others: ANDed with a slot's bit, it sets the
@@ -159,7 +153,7 @@ func (x *index) placeFirsts(ps []Placement, i int) int {
 // country in the Year is noted in x.repeats with the tier of the one
 // before, for Check's one-placement rule. seen is scratch space.
 func (x *index) placeRest(yr *Year, i, j int, seen []Tier) []Tier {
-	seen = append(seen[:0], make([]Tier, x.rows)...) // [country]: the tier of its latest placement in the Year
+	seen = zeroed(seen, x.rows) // [country]: the tier of its latest placement in the Year
 	for _, p := range yr.Placements[:j] {
 		seen[p.Country] = p.Tier // placeFirsts' placements: in the tables
 	}
@@ -171,7 +165,7 @@ func (x *index) placeRest(yr *Year, i, j int, seen []Tier) []Tier {
 		}
 		if c >= x.rows {
 			x.grow(c)
-			seen = append(seen, make([]Tier, x.rows-len(seen))...)
+			seen = extend(seen, x.rows)
 		}
 		if p.Tier == TierUnknown {
 			x.untiered[c] = true
@@ -210,15 +204,12 @@ func (x *index) grow(n int) {
 	x.rows = n + 1
 }
 
-// extend lengthens s to n with zero elements.
+// extend lengthens s to n with zero elements, in place when it has room.
 func extend[S ~[]E, E any](s S, n int) S {
-	if cap(s) >= n {
-		k := len(s)
-		s = s[:n]
-		clear(s[k:])
-		return s
-	}
-	return append(s, make(S, n-len(s))...)
+	k := len(s)
+	s = slices.Grow(s, n-k)[:n]
+	clear(s[k:])
+	return s
 }
 
 // tier is the country's tier in slot i, TierUnknown if not placed.
