@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"fmt"
-	"maps"
 	"strconv"
 	"strings"
 	"sync"
@@ -155,14 +154,16 @@ func buildTable(data string, aliases []alias, amb []ambiguousName) (*countryTabl
 		t.ambiguous[key] = cs
 	}
 	t.words = map[string]bool{"the": true, "st": true}
-	for _, keys := range []func(func(string) bool){maps.Keys(t.norm), maps.Keys(t.ambiguous)} {
-		for key := range keys {
-			for _, w := range strings.FieldsFunc(key, func(r rune) bool { return r < 'a' || r > 'z' }) {
-				t.words[w] = true
-			}
+	addWords := func(key string) {
+		for _, w := range strings.FieldsFunc(key, func(r rune) bool { return r < 'a' || r > 'z' }) {
+			t.words[w] = true
 		}
 	}
+	for key := range t.ambiguous {
+		addWords(key)
+	}
 	for key, c := range t.norm {
+		addWords(key)
 		t.maxKey = max(t.maxKey, len(key))
 		for _, w := range strings.Fields(key) {
 			w = strings.Trim(w, ",()")
