@@ -19,25 +19,45 @@ type index struct {
 	// tiers holds every year's countries in one flat slice, a column of
 	// x.rows per year: building it allocates once, and the loop that
 	// reads the placements, most of the index's cost, indexes one column.
-	tiers    []Tier                  // [(y-first)*rows + country]: the tier of the first placement, TierUnknown if none
-	waivers  []uint64                // bit (y-first)*rows + country: a documented waiver
-	untiered []bool                  // [country]: some placement has no tier (tiers cannot tell it was placed)
-	known    [][SpecialCase + 1]bool // [y-first][tier]: the tier's list is complete
-	full     []bool                  // [y-first]: every list is known, so that a country on none is absent
-	have     []bool                  // [y-first]: the history holds the year
+	tiers   []Tier                  // [(y-first)*rows + country]: the tier of the first placement, TierUnknown if none
+	waivers []uint64                // bit (y-first)*rows + country: a documented waiver
+	known   [][SpecialCase + 1]bool // [y-first][tier]: the tier's list is complete
+	full    []bool                  // [y-first]: every list is known, so that a country on none is absent
+	have    []bool                  // [y-first]: the history holds the year
+	messy   []bool                  // [y-first]: some country has two placements, or one with no tier
 	// repeats are the placements that follow another of the same country
 	// in the same Year, for the one-placement rule: noted while the
 	// placements are read for the tiers, so that Check reads them once.
 	repeats []repeat
 	seen    []Tier // placeRest's scratch space
 	// For a walk that skips the years no rule of Check concerns: bit y-first
-	// of listedBits[c] is set if c is on the Watch List or Tier 3 in y, of
-	// waivedBits[c] if a waiver is documented in a year the history holds.
-	// Valid if masked: the years ascend, one per report year, and are at
-	// most 64.
-	listedBits, waivedBits []uint64
-	masked                 bool
+	// of marks[c][markWatch] is set if c is on the Watch List in y, of
+	// marks[c][markTier3] if on Tier 3, of waivedBits[c] if a waiver is
+	// documented in a year the history holds. Valid if masked: the years
+	// ascend, one per report year, and are at most 64.
+	marks      [][4]uint64
+	waivedBits []uint64
+	masked     bool
+	from2009   uint64 // the slots of the years from 2009
 }
+
+// The columns of index.marks. A placement on any other tier sets its bit
+// in markNone, which nothing reads: the loop that reads the placements
+// then marks every one alike, without a branch.
+const (
+	markWatch = iota
+	markTier3
+	markNone
+)
+
+// markOf is the column of index.marks a tier's years go in.
+var markOf = func() (m [256]uint8) {
+	for t := range m {
+		m[t] = markNone
+	}
+	m[Tier2WatchList], m[Tier3] = markWatch, markTier3
+	return m
+}()
 
 // A repeat is a placement of a country already placed in the Year.
 type repeat struct {
@@ -62,9 +82,9 @@ func newIndex(h *History) *index {
 // filling them.
 func (x *index) reset(h *History) {
 	*x = index{
-		tiers: x.tiers[:0], waivers: x.waivers[:0], untiered: x.untiered[:0],
-		known: x.known[:0], full: x.full[:0], have: x.have[:0], repeats: x.repeats[:0],
-		listedBits: x.listedBits[:0], waivedBits: x.waivedBits[:0], seen: x.seen,
+		tiers: x.tiers[:0], waivers: x.waivers[:0],
+		known: x.known[:0], full: x.full[:0], have: x.have[:0], messy: x.messy[:0], repeats: x.repeats[:0],
+		marks: x.marks[:0], waivedBits: x.waivedBits[:0], seen: x.seen,
 	}
 	if len(h.Years) == 0 {
 		return
@@ -74,7 +94,9 @@ func (x *index) reset(h *History) {
 	x.known = zeroed(x.known, x.years)
 	x.full = zeroed(x.full, x.years)
 	x.have = zeroed(x.have, x.years)
+	x.messy = zeroed(x.messy, x.years)
 	x.masked = x.years <= 64
+	x.from2009 = ^x.before2009()
 	// Country is a small dense number: tables indexed by it beat a map.
 	// They are sized for the country table and the waivers, and grown for
 	// a number outside the table, rather than sized by a pass over every
@@ -117,11 +139,6 @@ func (x *index) reset(h *History) {
 // zeroed returns s, or a slice in its place, with n zero elements.
 func zeroed[S ~[]E, E any](s S, n int) S { return extend(s[:0], n) }
 
-// listedTier has every bit set for the tiers whose years the rules of
-// Check look at, none for the others: ANDed with a slot's bit, it sets the
-// bit in listedBits without a branch.
-var listedTier = [256]uint64{Tier2WatchList: ^uint64(0), Tier3: ^uint64(0)}
-
 // placeFirsts fills column i of the tiers from the year's placements, ps,
 // as long as each is its country's first in the year and has a tier, the
 // case of every placement of a well-formed history; it returns the index
@@ -132,7 +149,7 @@ var listedTier = [256]uint64{Tier2WatchList: ^uint64(0), Tier3: ^uint64(0)}
 //go:noinline
 func (x *index) placeFirsts(ps []Placement, i int) int {
 	col := x.tiers[i*x.rows : (i+1)*x.rows]
-	listed, bit := x.listedBits[:len(col)], uint64(1)<<(i&63)
+	marks, bit := x.marks[:len(col)], uint64(1)<<(i&63)
 	for j := range ps {
 		c, t := int(ps[j].Country), ps[j].Tier
 		if c == 0 {
@@ -142,7 +159,7 @@ func (x *index) placeFirsts(ps []Placement, i int) int {
 			return j
 		}
 		col[c] = t
-		listed[c] |= listedTier[t] & bit
+		marks[c][markOf[t]&3] |= bit
 	}
 	return len(ps)
 }
@@ -168,14 +185,15 @@ func (x *index) placeRest(yr *Year, i, j int, seen []Tier) []Tier {
 			seen = extend(seen, x.rows)
 		}
 		if p.Tier == TierUnknown {
-			x.untiered[c] = true
+			x.messy[i] = true
 		}
 		if t := &x.tiers[i*x.rows+c]; *t == TierUnknown {
 			*t = p.Tier
-			x.listedBits[c] |= listedTier[p.Tier] & (1 << (i & 63))
+			x.marks[c][markOf[p.Tier]&3] |= 1 << (i & 63)
 		}
 		if before := seen[c]; before != TierUnknown {
 			x.repeats = append(x.repeats, repeat{yr.Year, p.Country, before, p.Tier})
+			x.messy[i] = true
 		}
 		seen[c] = p.Tier
 	}
@@ -198,8 +216,7 @@ func (x *index) grow(n int) {
 		}
 		x.tiers = tiers
 	}
-	x.untiered = extend(x.untiered, n+1)
-	x.listedBits = extend(x.listedBits, n+1)
+	x.marks = extend(x.marks, n+1)
 	x.waivedBits = extend(x.waivedBits, n+1)
 	x.rows = n + 1
 }
@@ -272,17 +289,11 @@ func (x *index) waivedAt(c tip.Country, y tip.ReportYear) bool {
 	return i >= 0 && i < x.years && x.waived(c, i)
 }
 
-// placed reports whether the country is placed in some year.
+// placed reports whether the country is placed in some year: every
+// placement marks a bit, that of a placement with no tier included.
 func (x *index) placed(c tip.Country) bool {
-	if x.untiered[c] {
-		return true
-	}
-	for i := range x.years {
-		if x.tiers[i*x.rows+int(c)] != TierUnknown {
-			return true
-		}
-	}
-	return false
+	m := &x.marks[c]
+	return m[markWatch]|m[markTier3]|m[markNone] != 0
 }
 
 // watchRun counts the consecutive Watch List years ending with y, from
@@ -355,15 +366,40 @@ func (x *index) before2009() uint64 {
 	}
 }
 
-// start readies w to walk the country through the history's years.
-func (w *walk) start(x *index, c tip.Country, years []tip.ReportYear) {
+// start readies w to walk the country through the history's years, and
+// reports false if no rule of Check can concern any of them: the country
+// is never placed, or (with masks) none of its years is a stop.
+//
+// With masks, a country no waiver is documented for stops only where a
+// rule without a waiver can fire: a Watch List year that is the 3rd of a
+// run or later, and a Tier 3 year after two Watch List years, all from
+// 2009. Those are a few of the Watch List and Tier 3 years; walking the
+// others, most of which no rule fires in, was most of Check's work.
+func (w *walk) start(x *index, c tip.Country, years []tip.ReportYear) bool {
 	w.x, w.c = x, c
-	if x.masked {
-		w.todo = x.listedBits[c]&^x.before2009() | x.waivedBits[c]
-	} else {
+	if !x.masked {
 		w.years = years
+		return x.placed(c)
 	}
+	from := x.from2009
+	wl, t3 := x.marks[c][markWatch]&from, x.marks[c][markTier3]&from
+	// Slots are years, so a run is a row of bits: a year ends a run of two
+	// or more before it if the two bits below its own are set.
+	w.todo = (wl | t3) & (wl << 1) & (wl << 2)
+	waived := x.waivedBits[c]
+	if waived == 0 {
+		return w.todo != 0 // a bit is a placement: the country is placed
+	}
+	// The waivers' own years, and for (F) every Tier 3 year after the
+	// first waiver, and every second Watch List year of a row after the
+	// first of those Tier 3 years.
+	down := t3 & after(waived)
+	w.todo |= waived | down | wl&(wl<<1)&after(down)
+	return x.placed(c)
 }
+
+// after returns the slots after m's first, none if m has none.
+func after(m uint64) uint64 { return ^(m&-m<<1 - 1) }
 
 // next moves to the next year a rule can concern, and reports false when
 // there is none.
@@ -404,4 +440,33 @@ func (w *walk) concerns(y tip.ReportYear) bool {
 	i := int(y - w.x.first)
 	t := w.x.tier(w.c, i)
 	return w.x.waived(w.c, i) || y >= 2009 && (t == Tier2WatchList || t == Tier3)
+}
+
+// specialWatchCount is the size of the special watch list of the year of
+// slot i (specialWatch), counted from the tables rather than from the
+// year's placements and those of the year before. It reports false where
+// the tables may not say what specialWatch would: a year held twice or
+// out of order (no masks), or a messy year, in which specialWatch weighs
+// every placement of a country rather than its first.
+func (x *index) specialWatchCount(i int) (n int, ok bool) {
+	before := i > 0 && x.have[i-1]
+	if !x.masked || x.messy[i] || before && x.messy[i-1] {
+		return 0, false
+	}
+	cur := x.tiers[i*x.rows : (i+1)*x.rows]
+	var prev []Tier
+	if before {
+		prev = x.tiers[(i-1)*x.rows : i*x.rows][:len(cur)]
+	}
+	valid := countryCount() // a number outside the table has no year before in specialWatch
+	for c := 1; c < len(cur); c++ {
+		switch t := cur[c]; {
+		case t == Tier2WatchList:
+			n++
+		case prev == nil || c > valid:
+		case t == Tier1 && prev[c] == Tier2, t == Tier2 && prev[c] == Tier3:
+			n++
+		}
+	}
+	return n, true
 }

@@ -176,3 +176,62 @@ func TestCheckConcurrent(t *testing.T) {
 		t.Fatal(e)
 	}
 }
+
+// Check counts the special watch list from its tables where the years are
+// clean, and from the placements where they are not (specialWatchCount):
+// on histories of 2021–2024 full of what makes a year messy (a country
+// placed twice, a placement with no tier, a year held twice, a number
+// outside the country table), both ways give what Check gave before.
+func TestSpecialWatchCountSameAsReference(t *testing.T) {
+	cs := []tip.Country{0, tip.Country(len(tip.Countries()) + 1)}
+	for _, name := range []string{"Malaysia", "Algeria", "Belarus", "Chad"} {
+		cs = append(cs, tip.MustLookupCountry(name))
+	}
+	tiersOf := []Tier{TierUnknown, Tier1, Tier2, Tier2WatchList, Tier3}
+	all := []Tier{Tier1, Tier2, Tier2WatchList, Tier3, SpecialCase}
+	r := rand.New(rand.NewPCG(7, 8))
+	counted := 0 // histories whose 2023 the tables count
+	for i := range 3000 {
+		h := &History{}
+		for y := tip.ReportYear(2021); y <= 2024; y++ {
+			for range 1 + r.IntN(8)/7 { // now and then a year twice
+				yr := Year{Year: y, Completeness: Completeness{Known: all}}
+				// How often a country is missing, placed twice, or placed
+				// with no tier: never, now and then, or often, by year.
+				odds := [...]int{0, 10, 2}
+				skip, twice, untiered := odds[r.IntN(3)], odds[r.IntN(3)], odds[r.IntN(3)]
+				now := func(odds int) bool { return odds > 0 && r.IntN(odds) == 0 }
+				for _, c := range cs {
+					if now(skip) {
+						continue
+					}
+					n := 1
+					if now(twice) {
+						n = 2
+					}
+					for range n {
+						t := tiersOf[1+r.IntN(len(tiersOf)-1)]
+						if now(untiered) {
+							t = TierUnknown
+						}
+						yr.Placements = append(yr.Placements, Placement{Country: c, Year: y, Tier: t})
+					}
+				}
+				r.Shuffle(len(yr.Placements), func(i, j int) { yr.Placements[i], yr.Placements[j] = yr.Placements[j], yr.Placements[i] })
+				h.Years = append(h.Years, yr)
+			}
+		}
+		if want, got := refCheck(h), Check(h); !reflect.DeepEqual(want, got) {
+			t.Fatalf("history %d: Check (-before +now):\n%s", i, cmp.Diff(want, got))
+		}
+		x := newIndex(h)
+		if i, held := x.slot(2023); held {
+			if _, ok := x.specialWatchCount(i); ok {
+				counted++
+			}
+		}
+	}
+	if counted < 100 || counted > 2900 {
+		t.Errorf("the tables counted 2023 in %d histories of 3000: one of the two ways is hardly tried", counted)
+	}
+}

@@ -129,15 +129,16 @@ func Check(h *History) []tip.Finding {
 	}
 	s.years = years
 	for c := tip.Country(1); int(c) < x.rows; c++ {
-		if !x.placed(c) {
-			continue // a country the history never places
+		// Every rule below is about a waiver, or a Watch List or Tier 3 year
+		// from 2009: the walk stops at those years only, and skips a
+		// country with none (walk.start).
+		var w walk
+		if !w.start(x, c, years) {
+			continue
 		}
 		// For (F): the downgrade to Tier 3 that followed a waiver, and that waiver.
 		var waivedThenDown, waiverOfDown, lastWaiver tip.ReportYear
-		// Every rule below is about a waiver, or a Watch List or Tier 3 year
-		// from 2009: the walk stops at those years only.
-		var w walk
-		for w.start(x, c, years); w.next(); {
+		for w.next() {
 			y := w.y
 			tier, st := x.status(c, w.i)
 			waived := w.waived
@@ -198,8 +199,13 @@ func Check(h *History) []tip.Finding {
 	}
 	for y, n := range PublishedSpecialWatchList {
 		if yr := h.Year(y); yr != nil {
-			got := 0
-			s.prev, s.in = specialWatch(yr, h.Year(y-1), s.prev, s.in, func(tip.Country) { got++ })
+			got, ok := 0, false
+			if i, held := x.slot(y); held {
+				got, ok = x.specialWatchCount(i)
+			}
+			if !ok {
+				s.prev, s.in = specialWatch(yr, h.Year(y-1), s.prev, s.in, func(tip.Country) { got++ })
+			}
 			if got != n {
 				note := ""
 				if prev := h.Year(y - 1); prev == nil || !prev.Completeness.Full() {
