@@ -140,9 +140,9 @@ func (x *index) reset(h *History) {
 func zeroed[S ~[]E, E any](s S, n int) S { return extend(s[:0], n) }
 
 // placeFirsts fills column i of the tiers from the year's placements, ps,
-// as long as each is its country's first in the year and has a tier, the
-// case of every placement of a well-formed history; it returns the index
-// of the first that is not, or len(ps). Reading the placements is most of
+// as long as each has a country in the tables, is its country's first in
+// the year and has a tier, the case of every placement of a well-formed
+// history; it returns the index of the first that is not, or len(ps). Reading the placements is most of
 // the index's cost, so this loop does the least it can per placement, and
 // is not inlined: inside newIndex's loop its variables spilled to memory.
 //
@@ -151,11 +151,9 @@ func (x *index) placeFirsts(ps []Placement, i int) int {
 	col := x.tiers[i*x.rows : (i+1)*x.rows]
 	marks, bit := x.marks[:len(col)], uint64(1)<<(i&63)
 	for j := range ps {
-		c, t := int(ps[j].Country), ps[j].Tier
-		if c == 0 {
-			continue // no country
-		}
-		if c >= len(col) || t == TierUnknown || col[c] != TierUnknown {
+		p := &ps[j]
+		c, t := uint(p.Country), p.Tier
+		if c >= uint(len(col)) || c == 0 || t == TierUnknown || col[c] != TierUnknown {
 			return j
 		}
 		col[c] = t
