@@ -197,7 +197,15 @@ func Check(h *History) []tip.Finding {
 			}
 		}
 	}
-	for y, n := range PublishedSpecialWatchList {
+	// In year order, as SortFindings would leave them, rather than the
+	// map's order, which changes from one run to the next.
+	s.published = s.published[:0]
+	for y := range PublishedSpecialWatchList {
+		s.published = append(s.published, y)
+	}
+	slices.Sort(s.published)
+	for _, y := range s.published {
+		n := PublishedSpecialWatchList[y]
 		if yr := h.Year(y); yr != nil {
 			got, ok := 0, false
 			if i, held := x.slot(y); held {
@@ -238,11 +246,12 @@ func Check(h *History) []tip.Finding {
 // returns: kept in checkPool, its tables are filled again rather than
 // allocated, and nothing of one Check survives into the next (reset).
 type checkScratch struct {
-	f     findings
-	x     index
-	years []tip.ReportYear
-	prev  []Tier // specialWatch's scratch space
-	in    []bool
+	f         findings
+	x         index
+	years     []tip.ReportYear
+	published []tip.ReportYear // PublishedSpecialWatchList's years, sorted
+	prev      []Tier           // specialWatch's scratch space
+	in        []bool
 }
 
 var checkPool = sync.Pool{New: func() any {

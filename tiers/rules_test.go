@@ -525,3 +525,23 @@ func TestImpliedWaiversMatchNotes(t *testing.T) {
 		t.Errorf("implied waivers 2011–2014 (-waivers.md +Check):\n%s", d)
 	}
 }
+
+// The findings of PublishedSpecialWatchList come in year order, whatever
+// order the map gives its years in from one run to the next.
+func TestCheckSpecialWatchOrder(t *testing.T) {
+	saved := PublishedSpecialWatchList
+	t.Cleanup(func() { PublishedSpecialWatchList = saved })
+	PublishedSpecialWatchList = map[tip.ReportYear]int{2019: 1, 2021: 1, 2022: 1, 2023: 1, 2024: 1} // none of them right
+	h := Default()
+	for range 20 {
+		var years []string
+		for _, f := range Check(h) {
+			if f.Rule == RuleSpecialWatch {
+				years = append(years, f.Subject)
+			}
+		}
+		if want := []string{"2019", "2021", "2022", "2023", "2024"}; !slices.Equal(years, want) {
+			t.Fatalf("special watch list findings for %v, want %v", years, want)
+		}
+	}
+}
