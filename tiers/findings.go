@@ -64,8 +64,8 @@ func (f *findings) reset() {
 }
 
 // add records the finding "y: country: message" of the rule, its message
-// formatted as by printf.
-func (f *findings) add(rule string, sev tip.Severity, c tip.Country, y tip.ReportYear, format string, args ...arg) {
+// written from the format as by printf.
+func (f *findings) add(rule string, sev tip.Severity, c tip.Country, y tip.ReportYear, format *format, args ...arg) {
 	start, subject := f.begin(y)
 	if c != f.country || f.name == "" {
 		f.country, f.name = c, c.Name()
@@ -77,7 +77,7 @@ func (f *findings) add(rule string, sev tip.Severity, c tip.Country, y tip.Repor
 }
 
 // addYear records the finding "y: message" about a year as a whole.
-func (f *findings) addYear(rule string, sev tip.Severity, y tip.ReportYear, format string, args ...arg) {
+func (f *findings) addYear(rule string, sev tip.Severity, y tip.ReportYear, format *format, args ...arg) {
 	start, subject := f.begin(y)
 	f.printf(format, args...)
 	f.end(rule, sev, 0, start, subject)
@@ -153,32 +153,53 @@ func num[T ~int](n T) arg { return arg{kind: argNum, n: int(n)} }
 func str(s string) arg    { return arg{kind: argString, s: s} }
 func ord(n int) arg       { return arg{kind: argOrdinal, n: n} }
 
-// printf appends the message to the buffer: the format's %d and %s take
-// the arguments in turn, as fmt's would for these arguments, and %% is a
-// percent sign. A verb that does not fit its argument, or a missing
-// argument, is written as fmt writes it: "%!d(BADARG)", "%!s(MISSING)".
-func (f *findings) printf(format string, args ...arg) {
-	b := f.buf
+// A format is a message format of Check's, cut into its literal parts and
+// verbs once, when the package starts, so that writing a message appends
+// the parts and the arguments in turn rather than searching the format
+// for its verbs each time. The formats are those of fmt for Check's
+// arguments: %d and %s take the arguments in turn, and %% is a percent
+// sign.
+type format struct {
+	parts []string // the literal text before each verb, and after the last
+	verbs []byte
+}
+
+// newFormat cuts s into a format. A '%' at its end is literal text, as fmt
+// prints it ("%!(NOVERB)" aside).
+func newFormat(s string) *format {
+	m := new(format)
+	var part []byte
 	for {
-		i := strings.IndexByte(format, '%')
-		if i < 0 || i+1 == len(format) {
-			f.buf = append(b, format...)
-			return
+		i := strings.IndexByte(s, '%')
+		if i < 0 || i+1 == len(s) {
+			m.parts = append(m.parts, string(append(part, s...)))
+			return m
 		}
-		b = append(b, format[:i]...)
-		verb := format[i+1]
-		format = format[i+2:]
+		part = append(part, s[:i]...)
+		verb := s[i+1]
+		s = s[i+2:]
 		if verb == '%' {
-			b = append(b, '%')
+			part = append(part, '%')
 			continue
 		}
-		if len(args) == 0 {
+		m.parts = append(m.parts, string(part))
+		m.verbs = append(m.verbs, verb)
+		part = nil
+	}
+}
+
+// printf appends the message to the buffer. A verb that does not fit its
+// argument, or a missing argument, is written as fmt writes it:
+// "%!d(BADARG)", "%!s(MISSING)".
+func (f *findings) printf(m *format, args ...arg) {
+	b := f.buf
+	for k, verb := range m.verbs {
+		b = append(b, m.parts[k]...)
+		if k >= len(args) {
 			b = append(append(append(b, "%!"...), verb), "(MISSING)"...)
 			continue
 		}
-		a := args[0]
-		args = args[1:]
-		switch {
+		switch a := args[k]; {
 		case verb == 'd' && a.kind == argNum:
 			b = appendInt(b, a.n)
 		case verb == 's' && a.kind == argString:
@@ -189,6 +210,7 @@ func (f *findings) printf(format string, args ...arg) {
 			b = append(append(append(b, "%!"...), verb), "(BADARG)"...)
 		}
 	}
+	f.buf = append(b, m.parts[len(m.verbs)]...)
 }
 
 // appendOrdinal appends "1st", "2nd", "3rd", then "4th", "5th"…: the runs

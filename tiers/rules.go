@@ -108,6 +108,21 @@ func (h *History) watchRun(c tip.Country, y tip.ReportYear) (n int, certain bool
 // ordinal is "1st", "2nd", "3rd", "4th"…
 func ordinal(n int) string { return string(appendOrdinal(nil, n)) }
 
+// Check's message formats, cut into parts once (findings.go).
+var (
+	fmtRunTooLong      = newFormat("%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (two years, then %d waived)")
+	fmtWaiverImplied   = newFormat("%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)")
+	fmtDowngraded      = newFormat("on Tier 3 after %d Watch List years (%d–%d) and the maximum of waivers: the automatic downgrade")
+	fmtDowngradedMaybe = newFormat("on Tier 3 after %d Watch List years (%d–%d): the automatic downgrade, or a downgrade on the merits")
+	fmtWaiverOffList   = newFormat("a waiver is documented but the country is on %s")
+	fmtWaiverUnknown   = newFormat("a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)")
+	fmtWaiverWrongYear = newFormat("a waiver is documented in the %s consecutive Watch List year; the rule in force waives the 3rd%s")
+	fmtPostWaiver      = newFormat("2nd consecutive Watch List year (%d–%d) after a waiver (%d) and a downgrade to Tier 3 (%d); the (F) text of 2023 allows 1. Open question: whether (F) limits only the years right after the downgrade")
+	fmtSpecialWatch    = newFormat("the special watch list computed from the history has %d countries, the State Department published %d%s")
+	fmtPolicyPattern   = newFormat("a documented policy or pattern of trafficking, but placed on %s")
+	fmtTwoPlacements   = newFormat("placed on %s and on %s")
+)
+
 // Check applies every rule to every year of the history and returns a
 // finding for each violation, each documented or implied waiver that needs
 // a word, and each question the data cannot settle. Rules do not fire on
@@ -155,31 +170,31 @@ func Check(h *History) []tip.Finding {
 				max := 2 + maxWaivers(y)
 				switch {
 				case run > max:
-					f.add(RuleAutoDowngrade, tip.Error, c, y, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (two years, then %d waived)", ord(run), num(max), num(maxWaivers(y)))
+					f.add(RuleAutoDowngrade, tip.Error, c, y, fmtRunTooLong, ord(run), num(max), num(maxWaivers(y)))
 				case waived:
 					// A documented waiver where the rule needs one: as it should be.
 				default:
-					f.add(waiverRule(y), tip.Warning, c, y, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)", ord(run))
+					f.add(waiverRule(y), tip.Warning, c, y, fmtWaiverImplied, ord(run))
 				}
 			case st == StatusPlaced && tier == Tier3 && prev >= 2:
 				if prev >= 2+maxWaivers(y-1) {
-					f.add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d) and the maximum of waivers: the automatic downgrade", num(prev), num(y-tip.ReportYear(prev)), num(y-1))
+					f.add(RuleAutoDowngrade, tip.Info, c, y, fmtDowngraded, num(prev), num(y-tip.ReportYear(prev)), num(y-1))
 				} else {
-					f.add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d): the automatic downgrade, or a downgrade on the merits", num(prev), num(y-tip.ReportYear(prev)), num(y-1))
+					f.add(RuleAutoDowngrade, tip.Info, c, y, fmtDowngradedMaybe, num(prev), num(y-tip.ReportYear(prev)), num(y-1))
 				}
 			}
 			if waived && !(st == StatusPlaced && tier == Tier2WatchList && run >= 3 && run <= 2+maxWaivers(y)) {
 				switch {
 				case st == StatusPlaced && tier != Tier2WatchList:
-					f.add(waiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s", str(tier.String()))
+					f.add(waiverRule(y), tip.Error, c, y, fmtWaiverOffList, str(tier.String()))
 				case !certain || st != StatusPlaced:
-					f.add(waiverRule(y), tip.Info, c, y, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)", num(run))
+					f.add(waiverRule(y), tip.Info, c, y, fmtWaiverUnknown, num(run))
 				default:
 					which := " only"
 					if maxWaivers(y) == 2 {
 						which = " and 4th"
 					}
-					f.add(waiverRule(y), tip.Warning, c, y, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives the 3rd%s", ord(run), str(which))
+					f.add(waiverRule(y), tip.Warning, c, y, fmtWaiverWrongYear, ord(run), str(which))
 				}
 			}
 			// (F): after a waiver and a later downgrade, one Watch List year
@@ -190,7 +205,7 @@ func Check(h *History) []tip.Finding {
 			if waivedThenDown != 0 && y > waivedThenDown+1 && st == StatusPlaced && tier == Tier2WatchList && !waived {
 				if yes, known := x.is(c, y-1, Tier2WatchList); yes && known {
 					if yes2, _ := x.is(c, y-2, Tier2WatchList); !yes2 || y-2 <= waivedThenDown {
-						f.add(RulePostWaiver, tip.Warning, c, y, "2nd consecutive Watch List year (%d–%d) after a waiver (%d) and a downgrade to Tier 3 (%d); the (F) text of 2023 allows 1. Open question: whether (F) limits only the years right after the downgrade",
+						f.add(RulePostWaiver, tip.Warning, c, y, fmtPostWaiver,
 							num(y-1), num(y), num(waiverOfDown), num(waivedThenDown))
 					}
 				}
@@ -219,7 +234,7 @@ func Check(h *History) []tip.Finding {
 				if prev := h.Year(y - 1); prev == nil || !prev.Completeness.Full() {
 					note = "; the " + strconv.Itoa(int(y-1)) + " lists are not all known, so upgrades to Tier 1 cannot all be seen"
 				}
-				f.addYear(RuleSpecialWatch, tip.Info, y, "the special watch list computed from the history has %d countries, the State Department published %d%s", num(got), num(n), str(note))
+				f.addYear(RuleSpecialWatch, tip.Info, y, fmtSpecialWatch, num(got), num(n), str(note))
 			}
 		}
 	}
@@ -229,7 +244,7 @@ func Check(h *History) []tip.Finding {
 		if havePolicy && policy.InForce(yr.Year) { // RuleByIDInForce, looked up once
 			for _, c := range yr.StateSponsored {
 				if t, st := x.at(c, yr.Year); st == StatusPlaced && t != Tier3 {
-					f.add(RulePolicyPattern, tip.Error, c, yr.Year, "a documented policy or pattern of trafficking, but placed on %s", str(t.String()))
+					f.add(RulePolicyPattern, tip.Error, c, yr.Year, fmtPolicyPattern, str(t.String()))
 				}
 			}
 		}
@@ -237,7 +252,7 @@ func Check(h *History) []tip.Finding {
 	// The one-placement rule: every placement of a country after another in
 	// the same year, which newIndex noted as it read them.
 	for _, d := range x.repeats {
-		f.add(RuleOnePlacement, tip.Error, d.country, d.year, "placed on %s and on %s", str(d.before.String()), str(d.tier.String()))
+		f.add(RuleOnePlacement, tip.Error, d.country, d.year, fmtTwoPlacements, str(d.before.String()), str(d.tier.String()))
 	}
 	return f.list() // in tip.SortFindings' order
 }
