@@ -189,7 +189,7 @@ func newFormat(s string) *format {
 }
 
 // printf appends the message to the buffer. A verb that does not fit its
-// argument, or a missing argument, is written as fmt writes it:
+// argument, or a missing argument, is marked in fmt's manner:
 // "%!d(BADARG)", "%!s(MISSING)".
 func (f *findings) printf(m *format, args ...arg) {
 	b := f.buf
