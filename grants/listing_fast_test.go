@@ -232,3 +232,32 @@ func FuzzParseHeader(f *testing.F) {
 		}
 	})
 }
+
+// parseImplementerRef is parseImplementer as it was first written.
+func parseImplementerRef(s string) Implementer {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, ")") {
+		if i := strings.LastIndex(s, " ("); i > 0 {
+			acr := s[i+2 : len(s)-1]
+			if acr != "" && !strings.Contains(acr, " ") && hasUpper(acr) {
+				return Implementer{Name: strings.TrimSpace(s[:i]), Acronym: acr}
+			}
+		}
+	}
+	return Implementer{Name: s}
+}
+
+func TestParseImplementerMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	pieces := []string{"(", ")", " (", "((", "))", " ", "  ", "IOM", "iom", "x", "Name", "\u00a0", "\u0085", "\t", "é", "\xff"}
+	for range 50000 {
+		var b strings.Builder
+		for k := r.IntN(7); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := parseImplementer(s), parseImplementerRef(s); got != want {
+			t.Fatalf("parseImplementer(%q) = %#v, want %#v", s, got, want)
+		}
+	}
+}

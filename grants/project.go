@@ -55,16 +55,42 @@ func (i Implementer) Key() string {
 // parseImplementer splits "Name (ACR)"; a parenthesis that is not an
 // acronym (has spaces or lower case only) stays in the name.
 func parseImplementer(s string) Implementer {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if strings.HasSuffix(s, ")") {
-		if i := strings.LastIndex(s, " ("); i > 0 {
+		if i := lastSpaceParen(s); i > 0 {
 			acr := s[i+2 : len(s)-1]
 			if acr != "" && !strings.Contains(acr, " ") && hasUpper(acr) {
-				return Implementer{Name: strings.TrimSpace(s[:i]), Acronym: acr}
+				return Implementer{Name: trimSpace(s[:i]), Acronym: acr}
 			}
 		}
 	}
 	return Implementer{Name: s}
+}
+
+// lastSpaceParen is strings.LastIndex(s, " ("), found from the last '('
+// back: the acronym's parenthesis is near the end, and LastIndex sets up a
+// hash for a two-byte separator that costs more than the search.
+func lastSpaceParen(s string) int {
+	for j := len(s); ; {
+		i := strings.LastIndexByte(s[:j], '(')
+		if i <= 0 {
+			return -1
+		}
+		if s[i-1] == ' ' {
+			return i - 1
+		}
+		j = i
+	}
+}
+
+// trimSpace is strings.TrimSpace, answering at once for the string the
+// scanner gives, whose ends are already no space: an ASCII byte above ' '
+// at each end is one TrimSpace keeps.
+func trimSpace(s string) string {
+	if len(s) > 0 && ' ' < s[0] && s[0] < utf8.RuneSelf && ' ' < s[len(s)-1] && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // hasUpper reports whether strings.ToLower changes s, without building the
