@@ -340,10 +340,17 @@ type scanner struct {
 	// input.
 	placeCache map[string]placeList
 	pinned     int // bytes of record text the cache's keys hold (see splitPlaces)
+	// amounts holds Amount values read, by their text (see amount).
+	amounts *[amountSlots]amountSlot
 }
 
 const (
 	maxCachedPlaces = 4096
+	// amountSlots is the size of the amounts cache: more than the
+	// distinct amounts of a listing like seed 000 (48), few enough to
+	// clear at once.
+	amountSlots     = 256
+	maxAmountProbes = 8
 	// maxPinned bounds the record text the place cache's keys may hold:
 	// past it, keys are copied.
 	maxPinned = 1 << 20
@@ -404,7 +411,10 @@ func (s *scanner) release() {
 		s.placeCache = nil
 	}
 	clear(s.placeCache)
-	*s = scanner{lr: s.lr, errata: s.errata, clean: s.clean[:0], recFields: s.recFields[:0], recText: s.recText[:0], placeCache: s.placeCache}
+	if s.amounts != nil {
+		clear(s.amounts[:])
+	}
+	*s = scanner{lr: s.lr, errata: s.errata, clean: s.clean[:0], recFields: s.recFields[:0], recText: s.recText[:0], placeCache: s.placeCache, amounts: s.amounts}
 	scanners.Put(s)
 }
 
@@ -848,7 +858,7 @@ func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorLi
 		case fImplementer:
 			p.Implementer = parseImplementer(value)
 		case fAmount:
-			a, err := tip.ParseUSD(value)
+			a, err := s.amount(value)
 			if err != nil {
 				errs.Add(tip.Errorf(s.src, f.pos, key, err, ""))
 				continue
@@ -890,6 +900,53 @@ func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorLi
 		return Project{}, errs
 	}
 	return p, nil
+}
+
+// An amountKey is an Amount value's text as a key: its length, then its
+// bytes.
+type amountKey [24]byte
+
+type amountSlot struct {
+	key amountKey // zero for an empty slot: a key's length is never zero
+	d   decimal.Decimal
+}
+
+// amount is tip.ParseUSD(v), with the amounts read kept by their text:
+// listings repeat them ("$500,000"), and a decimal.Decimal costs two
+// allocations, its big.Int and the Int's words, that a repeat need not
+// make. A Decimal's big.Int is never changed in place (every copy of a
+// Decimal shares it), so projects may share one too.
+//
+// The cache is a table of amountSlots slots probed linearly from a hash of
+// the key, a few slots at most: a lookup costs a few word operations, far
+// less than a map's, and the table never grows. Once the slots an amount
+// may take are full, it is parsed each time, as it was before the cache.
+func (s *scanner) amount(v string) (decimal.Decimal, error) {
+	var k amountKey
+	if len(v) >= len(k) {
+		return tip.ParseUSD(v)
+	}
+	k[0] = byte(len(v))
+	copy(k[1:], v)
+	w0, w1, w2 := binary.LittleEndian.Uint64(k[0:8]), binary.LittleEndian.Uint64(k[8:16]), binary.LittleEndian.Uint64(k[16:24])
+	h := (w0*0x9e3779b97f4a7c15 ^ w1*0xc2b2ae3d27d4eb4f ^ w2*0x165667b19e3779f9) >> (64 - 8)
+	if s.amounts == nil {
+		s.amounts = new([amountSlots]amountSlot)
+	}
+	for i := range uint64(maxAmountProbes) {
+		slot := &s.amounts[(h+i)%amountSlots]
+		switch slot.key {
+		case k:
+			return slot.d, nil
+		case amountKey{}:
+			d, err := tip.ParseUSD(v)
+			if err == nil {
+				*slot = amountSlot{key: k, d: d}
+			}
+			return d, err
+		}
+	}
+	return tip.ParseUSD(v)
 }
 
 // A placeList is a Countries value split by tip.SplitPlaces, with the

@@ -1,9 +1,11 @@
 package grants
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -258,6 +260,27 @@ func TestParseImplementerMatchesReference(t *testing.T) {
 		s := b.String()
 		if got, want := parseImplementer(s), parseImplementerRef(s); got != want {
 			t.Fatalf("parseImplementer(%q) = %#v, want %#v", s, got, want)
+		}
+	}
+}
+
+// The amounts cache answers as tip.ParseUSD does, exponent included, for
+// amounts seen before or not, when its slots are full, and for errors.
+func TestAmountMatchesParseUSD(t *testing.T) {
+	var s scanner
+	r := rand.New(rand.NewPCG(6, 6))
+	var vs []string
+	for i := range 3 * amountSlots {
+		vs = append(vs, "$"+strconv.Itoa(r.IntN(1e6)), fmt.Sprintf("$%d,%03d.%02d", i%1000, r.IntN(1000), r.IntN(100)))
+	}
+	vs = append(vs, "$1,00,0", "5", "$", "$1.5 million", "$"+strings.Repeat("1", 22), "$"+strings.Repeat("1", 23), "$"+strings.Repeat("1", 15))
+	for range 2 {
+		for _, v := range vs {
+			got, gerr := s.amount(v)
+			want, werr := tip.ParseUSD(v)
+			if fmt.Sprint(gerr) != fmt.Sprint(werr) || got.String() != want.String() || got.Exponent() != want.Exponent() {
+				t.Fatalf("amount(%q) = %v (exp %d), %v; ParseUSD gives %v (exp %d), %v", v, got, got.Exponent(), gerr, want, want.Exponent(), werr)
+			}
 		}
 	}
 }
