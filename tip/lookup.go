@@ -67,15 +67,16 @@ func (t *countryTable) lookupSlow(name string, suggest bool) (Country, error) {
 			return c, nil
 		}
 	}
-	if !suggest && t.strangeWord(trimmed) {
-		return 0, ErrUnknownCountry // what resolveKey would find, without building the key
-	}
 	// A text far longer than any name cannot be one ("Eastern Africa
 	// Region – (Burundi, …)"): say so without normalizing it. The margin
 	// covers what normalization removes (a leading "The", punctuation,
-	// an "X (Y)" pair of names).
+	// an "X (Y)" pair of names). Told before strangeWord, which reads a
+	// list of country names to its end.
 	if !suggest && len(trimmed) > 2*t.maxKey+16 {
 		return 0, ErrUnknownCountry
+	}
+	if !suggest && t.strangeWord(trimmed) {
+		return 0, ErrUnknownCountry // what resolveKey would find, without building the key
 	}
 	// The key is built on the stack: most names that reach here ("the
 	// Philippines", a misprint, a whole list tried as one name) are found
@@ -397,8 +398,11 @@ func skipPlainASCII(s string, i int) int {
 		high = 0x8080808080808080
 	)
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Resliced first, so that the eight byte loads, which the compiler
+		// makes one, need one bounds check rather than eight.
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		// A byte ≥ 0x80, or < 0x20 (the subtraction borrows into its high bit).
 		if (w|(w-lo))&high != 0 {
 			break
