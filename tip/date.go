@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // A Date is a civil date: a year, month and day with no time of day and no
@@ -147,18 +148,44 @@ func atoiN(s string, min, max int) (int, bool) {
 }
 
 func monthByName(s string) (time.Month, bool) {
-	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	if len(s) < 3 {
+	s = strings.TrimSuffix(s, ".")
+	// An ASCII name is lowered on the stack: strings.ToLower allocates
+	// for a capital, which every month name has. A name longer than
+	// the longest month matches none.
+	var buf [len("september")]byte
+	ascii := len(s) <= len(buf)
+	for i := 0; ascii && i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	var lower []byte
+	if ascii {
+		lower = buf[:len(s)]
+	} else {
+		lower = []byte(strings.ToLower(s))
+	}
+	if len(lower) < 3 {
 		return 0, false
 	}
-	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
-		if s == name || (len(s) <= len(name) && strings.HasPrefix(name, s) && (len(s) == 3 || s == "sept")) {
-			return m, true
+	for i, name := range lowerMonths {
+		if string(lower) == name || (len(lower) <= len(name) && name[:len(lower)] == string(lower) && (len(lower) == 3 || string(lower) == "sept")) {
+			return time.January + time.Month(i), true
 		}
 	}
 	return 0, false
 }
+
+// lowerMonths are the months' names in lower case, as monthByName compares
+// them.
+var lowerMonths = [12]string{"january", "february", "march", "april", "may", "june",
+	"july", "august", "september", "october", "november", "december"}
 
 // IsZero reports whether d is the zero (unknown) Date.
 func (d Date) IsZero() bool { return d == Date{} }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -81,5 +82,43 @@ func TestPlainFormsMatchGeneral(t *testing.T) {
 func TestParseNoAlloc(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { ParseDate("9/30/2023") }); n != 0 {
 		t.Errorf("ParseDate allocates %v times", n)
+	}
+}
+
+// monthByNameRef is monthByName as it was first written.
+func monthByNameRef(s string) (time.Month, bool) {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	if len(s) < 3 {
+		return 0, false
+	}
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToLower(m.String())
+		if s == name || (len(s) <= len(name) && strings.HasPrefix(name, s) && (len(s) == 3 || s == "sept")) {
+			return m, true
+		}
+	}
+	return 0, false
+}
+
+func TestMonthByNameMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	pieces := []string{"Jan", "january", "OCT", "ober", "Sept", "sep", "t", "em", "ber", "May", "e", "x", ".", "..", "İ", "\u212a", "ß", "é", "\xff", " "}
+	for m := time.January; m <= time.December; m++ {
+		pieces = append(pieces, m.String(), strings.ToUpper(m.String()[:3]))
+	}
+	for range 50000 {
+		var b strings.Builder
+		for k := r.IntN(4); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		gm, gok := monthByName(s)
+		wm, wok := monthByNameRef(s)
+		if gm != wm || gok != wok {
+			t.Fatalf("monthByName(%q) = %v, %v; want %v, %v", s, gm, gok, wm, wok)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { monthByName("October") }); n != 0 {
+		t.Errorf("monthByName(\"October\") allocates %v times", n)
 	}
 }
