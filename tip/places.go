@@ -173,31 +173,35 @@ func splitAnd(dst []Place, item string, off int) []Place {
 // which decode runes for a cutset of multi-byte runes; matching the bytes
 // of each member of the cutset is the same, NBSP and U+202F being whole
 // runes wherever their bytes are found at either end.
+//
+// The bytes at the ends are tested first: NBSP and U+202F begin with 0xC2
+// and 0xE2 and end with 0xA0 and 0xAF, so at an end with any other byte
+// there is nothing to match.
 func trimSpan(s string, off int) (string, int) {
 	i, j := 0, len(s)
 	for i < j {
-		switch {
-		case s[i] == ' ' || s[i] == '\t':
+		switch c := s[i]; {
+		case c == ' ' || c == '\t':
 			i++
 			continue
-		case strings.HasPrefix(s[i:j], "\u00a0"):
+		case c == 0xC2 && strings.HasPrefix(s[i:j], "\u00a0"):
 			i += len("\u00a0")
 			continue
-		case strings.HasPrefix(s[i:j], "\u202f"):
+		case c == 0xE2 && strings.HasPrefix(s[i:j], "\u202f"):
 			i += len("\u202f")
 			continue
 		}
 		break
 	}
 	for j > i {
-		switch {
-		case s[j-1] == ' ' || s[j-1] == '\t':
+		switch c := s[j-1]; {
+		case c == ' ' || c == '\t':
 			j--
 			continue
-		case strings.HasSuffix(s[i:j], "\u00a0"):
+		case c == 0xA0 && strings.HasSuffix(s[i:j], "\u00a0"):
 			j -= len("\u00a0")
 			continue
-		case strings.HasSuffix(s[i:j], "\u202f"):
+		case c == 0xAF && strings.HasSuffix(s[i:j], "\u202f"):
 			j -= len("\u202f")
 			continue
 		}
