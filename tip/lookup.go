@@ -41,8 +41,11 @@ func LookupCountry(name string) (Country, error) {
 
 // resolveName is LookupCountry without suggestions, for callers that only
 // need to know whether a name is a country (SplitPlaces tries many).
-func resolveName(name string) (Country, bool) {
-	t := loadTable()
+func resolveName(name string) (Country, bool) { return loadTable().resolve(name) }
+
+// resolve is resolveName on t, for a caller that resolves many names and
+// loads the table once.
+func (t *countryTable) resolve(name string) (Country, bool) {
 	if c, ok := t.exact[name]; ok {
 		return c, true
 	}

@@ -18,6 +18,22 @@ type PlaceList struct {
 	Members []Place // in the order written
 }
 
+// trimStop has bit 1 set for the bytes that end trimSpan's trim at the
+// start of a string, bit 2 for those that end it at the end: every byte but
+// ' ', '\t' and the first (0xC2, 0xE2) or last (0xA0, 0xAF) byte of NBSP and
+// U+202F.
+var trimStop = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = 3
+	}
+	t[' '], t['\t'] = 0, 0
+	t[0xC2] &^= 1
+	t[0xE2] &^= 1
+	t[0xA0] &^= 2
+	t[0xAF] &^= 2
+	return t
+}()
+
 // A Place is one member of a PlaceList.
 type Place struct {
 	Text    string  // as written, trimmed: "the Philippines", "MENA", "Seychelle"
@@ -67,11 +83,15 @@ func (l PlaceList) Unresolved() []string {
 func SplitPlaces(s string) PlaceList {
 	var l PlaceList
 	text, base := trimSpan(s, 0)
-	text = strings.TrimRight(text, ".;: ")
+	// strings.TrimRight(text, ".;: "), without building the cutset's set.
+	for len(text) > 0 && (text[len(text)-1] == '.' || text[len(text)-1] == ';' || text[len(text)-1] == ':' || text[len(text)-1] == ' ') {
+		text = text[:len(text)-1]
+	}
 	if text == "" {
 		return l
 	}
-	if c, ok := resolveName(text); ok {
+	t := loadTable()
+	if c, ok := t.resolve(text); ok {
 		l.Members = []Place{{Text: text, Offset: base, Country: c}}
 		return l
 	}
@@ -110,7 +130,7 @@ func SplitPlaces(s string) PlaceList {
 		if item == "" || item == "and" {
 			continue // a connector, not a place
 		}
-		l.Members = splitAnd(l.Members, item, itemOff)
+		l.Members = t.splitAnd(l.Members, item, itemOff)
 	}
 	if len(l.Members) == 0 {
 		l.Members = nil
@@ -122,10 +142,10 @@ func SplitPlaces(s string) PlaceList {
 // Mauritius" into two places but keeps "Trinidad and Tobago" whole: from
 // the left, it takes the longest run of " and "-joined words (at most
 // three) that names a country, or else one part unresolved.
-func splitAnd(dst []Place, item string, off int) []Place {
+func (t *countryTable) splitAnd(dst []Place, item string, off int) []Place {
 	const and = " and "
 	if !strings.Contains(item, and) {
-		c, _ := resolveName(item)
+		c, _ := t.resolve(item)
 		return append(dst, Place{Text: item, Offset: off, Country: c})
 	}
 	// starts[i] is the offset in item where part i begins. Items have few
@@ -149,7 +169,7 @@ func splitAnd(dst []Place, item string, off int) []Place {
 		// stays linear in the number of parts.
 		for j := min(len(starts)-1, i+2); j >= i; j-- {
 			text := item[starts[i]:ends[j]]
-			if c, ok := resolveName(text); ok {
+			if c, ok := t.resolve(text); ok {
 				dst = append(dst, Place{Text: text, Offset: off + starts[i], Country: c})
 				i, took = j+1, true
 				break
@@ -179,6 +199,9 @@ func splitAnd(dst []Place, item string, off int) []Place {
 // there is nothing to match.
 func trimSpan(s string, off int) (string, int) {
 	i, j := 0, len(s)
+	if j > 0 && trimStop[s[0]]&1 != 0 && trimStop[s[j-1]]&2 != 0 {
+		return s, off // the common case: nothing to trim at either end
+	}
 	for i < j {
 		switch c := s[i]; {
 		case c == ' ' || c == '\t':
