@@ -122,3 +122,50 @@ func TestMonthByNameMatchesReference(t *testing.T) {
 		t.Errorf("monthByName(\"October\") allocates %v times", n)
 	}
 }
+
+// parseSlashDateRef is parseSlashDate as it was first written.
+func parseSlashDateRef(s string) (Date, bool) {
+	i := 0
+	num := func(lo, hi int) (int, bool) {
+		n, start := 0, i
+		for i < len(s) && i-start < hi && '0' <= s[i] && s[i] <= '9' {
+			n = n*10 + int(s[i]-'0')
+			i++
+		}
+		return n, i-start >= lo
+	}
+	sep := func() bool {
+		if i < len(s) && s[i] == '/' {
+			i++
+			return true
+		}
+		return false
+	}
+	m, ok1 := num(1, 2)
+	if !ok1 || !sep() {
+		return Date{}, false
+	}
+	d, ok2 := num(1, 2)
+	if !ok2 || !sep() {
+		return Date{}, false
+	}
+	y, ok3 := num(4, 4)
+	return Date{y, time.Month(m), d}, ok3 && i == len(s)
+}
+
+func TestParseSlashDateMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	pieces := []string{"0", "1", "2", "9", "12", "31", "123", "/", "/", "/", "2023", "20231", "999", ":", "x", " "}
+	for range 100000 {
+		var b strings.Builder
+		for k := r.IntN(7); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		gd, gok := parseSlashDate(s)
+		wd, wok := parseSlashDateRef(s)
+		if gok != wok || gok && gd != wd {
+			t.Fatalf("parseSlashDate(%q) = %v, %v; want %v, %v", s, gd, gok, wd, wok)
+		}
+	}
+}
