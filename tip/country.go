@@ -57,6 +57,9 @@ type countryTable struct {
 	// rewrites: a name with a word outside it resolves to nothing
 	// (see strangeWord).
 	words map[string]bool
+	// exactTab and wordTab hold exact and words (with Country 1 for
+	// true) for the lookups of every name (see nameTable).
+	exactTab, wordTab nameTable
 }
 
 type aliasSource struct {
@@ -175,6 +178,12 @@ func buildTable(data string, aliases []alias, amb []ambiguousName) (*countryTabl
 			}
 		}
 	}
+	t.exactTab = newNameTable(t.exact)
+	wm := make(map[string]Country, len(t.words))
+	for w := range t.words {
+		wm[w] = 1
+	}
+	t.wordTab = newNameTable(wm)
 	return t, nil
 }
 

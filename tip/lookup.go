@@ -33,7 +33,7 @@ import (
 // Looking up a name exactly as the table writes it does not allocate.
 func LookupCountry(name string) (Country, error) {
 	t := loadTable()
-	if c, ok := t.exact[name]; ok {
+	if c, ok := get(&t.exactTab, name); ok {
 		return c, nil
 	}
 	return t.lookupSlow(name, true)
@@ -46,7 +46,7 @@ func resolveName(name string) (Country, bool) { return loadTable().resolve(name)
 // resolve is resolveName on t, for a caller that resolves many names and
 // loads the table once.
 func (t *countryTable) resolve(name string) (Country, bool) {
-	if c, ok := t.exact[name]; ok {
+	if c, ok := get(&t.exactTab, name); ok {
 		return c, true
 	}
 	c, err := t.lookupSlow(name, false)
@@ -150,7 +150,7 @@ func (t *countryTable) strangeWord(s string) bool {
 			for k := range w {
 				w[k] = s[i+k] | 0x20
 			}
-			if !t.words[string(w)] {
+			if _, ok := get(&t.wordTab, w); !ok {
 				return true
 			}
 		}
