@@ -472,12 +472,13 @@ func (s *scanner) run(yield func(Project, error) bool) {
 	rec := record{fields: s.recFields[:0], text: s.recText[:0]}
 	defer func() { s.recFields, s.recText = rec.fields, rec.text }()
 	var recErrs tip.ErrorList
-	gap := false // a blank line since the last line of rec
+	gap := false  // a blank line since the last line of rec
+	var p Project // built in place: a Project is 26 words to copy
 	flush := func() bool {
 		if len(rec.fields) == 0 && recErrs.Len() == 0 {
 			return true
 		}
-		p, errs := s.project(&rec, recErrs)
+		errs := s.project(&p, &rec, recErrs)
 		// The project holds its own string: reuse rec.
 		rec.fields, rec.text, recErrs = rec.fields[:0], rec.text[:0], nil
 		if errs.Len() > 0 {
@@ -487,6 +488,11 @@ func (s *scanner) run(yield func(Project, error) bool) {
 	}
 	for s.lr.Next() {
 		raw := s.lr.Bytes()
+		if len(raw) == 0 {
+			// An empty line, a fifth of a listing's, is blank: see below.
+			gap = len(rec.fields) > 0
+			continue
+		}
 		pos := tip.Position{Line: s.lr.Line(), Col: 1}
 		// Most lines are printable ASCII: valid UTF-8 with no NUL and no
 		// space to clean, so one pass over the bytes settles all three.
@@ -823,10 +829,11 @@ func continues(rec []field, k int) bool {
 	return k == fAmount || k == fEndDate || k == fDescription || !hasAmount
 }
 
-// project builds a project from a record.
-func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorList) {
+// project builds into p the project of a record, or returns the record's
+// errors.
+func (s *scanner) project(p *Project, rec *record, errs tip.ErrorList) tip.ErrorList {
 	text := string(rec.text)
-	p := Project{Section: s.section, Bureau: s.bureau, Pos: s.recStart}
+	*p = Project{Section: s.section, Bureau: s.bureau, Pos: s.recStart}
 	var seen [nFields]*field
 	first := -1 // the field of the record's first line
 	for i := range rec.fields {
@@ -854,7 +861,7 @@ func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorLi
 		}
 		switch k {
 		case fCountries:
-			s.places(&p, label, value, len(text), f.pos, &errs)
+			s.places(p, label, value, len(text), f.pos, &errs)
 		case fImplementer:
 			p.Implementer = parseImplementer(value)
 		case fAmount:
@@ -897,9 +904,9 @@ func (s *scanner) project(rec *record, errs tip.ErrorList) (Project, tip.ErrorLi
 	// In lax mode tolerate records findings, not errors: anything left in
 	// errs is what even lax cannot read past.
 	if errs.Len() > 0 {
-		return Project{}, errs
+		return errs
 	}
-	return p, nil
+	return nil
 }
 
 // An amountKey is an Amount value's text as a key: its length, then its
