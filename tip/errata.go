@@ -3,6 +3,7 @@ package tip
 import (
 	"bytes"
 	"errors"
+	"sync"
 )
 
 // An Erratum records a name misprinted in a State Department document and
@@ -45,16 +46,35 @@ func DefaultErrata() Errata {
 // folding of case, spaces and punctuation that LookupCountry applies.
 func (e Errata) Lookup(printed string) (Erratum, bool) {
 	// Keys built on the stack: a lax parser looks up every place that
-	// names no country.
+	// names no country. The default errata's keys are built once.
 	var buf, xbuf [128]byte
 	key := appendKey(buf[:0], CleanSpace(printed))
+	known := defaultErrataKeys()
 	for _, x := range e {
-		if x.Printed == printed || bytes.Equal(appendKey(xbuf[:0], x.Printed), key) {
+		if x.Printed == printed {
+			return x, true
+		}
+		xk, ok := known[x.Printed]
+		if !ok {
+			xk = appendKey(xbuf[:0], x.Printed)
+		}
+		if bytes.Equal(xk, key) {
 			return x, true
 		}
 	}
 	return Erratum{}, false
 }
+
+// defaultErrataKeys holds the key of each name DefaultErrata gives, by
+// the name: a key is a function of the name alone, so it serves an
+// erratum of any table that prints the name.
+var defaultErrataKeys = sync.OnceValue(func() map[string][]byte {
+	m := make(map[string][]byte)
+	for _, x := range DefaultErrata() {
+		m[x.Printed] = appendKey(nil, x.Printed)
+	}
+	return m
+})
 
 // Resolve looks name up with [LookupCountry] and, if that finds no country,
 // in the errata. It returns the erratum it used, or nil. When neither
