@@ -527,14 +527,19 @@ func (s *scanner) run(yield func(Project, error) bool) {
 		}
 		// Only ASCII spaces are left to trim: cleaning made every other
 		// space one.
-		lead, end := 0, len(cleaned)
-		for lead < end && cleaned[lead] == ' ' {
-			lead++
+		t, lead := cleaned, 0
+		if len(t) == 0 || t[0] == ' ' || t[len(t)-1] == ' ' {
+			// Only here is there anything to trim: most lines have no
+			// space at either end.
+			end := len(cleaned)
+			for lead < end && cleaned[lead] == ' ' {
+				lead++
+			}
+			for end > lead && cleaned[end-1] == ' ' {
+				end--
+			}
+			t = cleaned[lead:end]
 		}
-		for end > lead && cleaned[end-1] == ' ' {
-			end--
-		}
-		t := cleaned[lead:end]
 		if len(t) == 0 {
 			gap = len(rec.fields) > 0
 			continue
