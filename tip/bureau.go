@@ -104,6 +104,13 @@ var maxBureauKey = func() int {
 // (every heading as the documents print it), and long printable ASCII,
 // which no heading can be. sure is false for anything else.
 func parseBureauFast(s string) (b Bureau, ok, sure bool) {
+	// In printable ASCII every byte but ' ' is a rune the loop below
+	// counts: a long line (a paragraph, a page's furniture) is told by its
+	// length less its spaces, which skipPlainASCII and Count find faster
+	// than the loop counts.
+	if len(s) > maxBureauKey && len(s)-strings.Count(s, " ") > maxBureauKey && skipPlainASCII(s, 0) == len(s) {
+		return 0, false, true
+	}
 	words := 0 // runes that are not spaces
 	simple := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
 	for i := 0; i < len(s); {
