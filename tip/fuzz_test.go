@@ -135,6 +135,16 @@ func FuzzSplitPlaces(f *testing.F) {
 		if want := splitPlacesRef(s); !reflect.DeepEqual(l, want) {
 			t.Fatalf("SplitPlaces(%q) =\n%+v; the reference gives\n%+v", s, l, want)
 		}
+		// AppendPlaces appends the same members after what dst holds,
+		// which it leaves as it was, room after it or not.
+		for _, room := range []int{0, 2, 64} {
+			dst := append(make([]Place, 0, 1+room), Place{Text: "kept", Offset: -1})
+			label, all := AppendPlaces(dst, s)
+			if label != l.Label || len(all) != 1+len(l.Members) || all[0] != (Place{Text: "kept", Offset: -1}) ||
+				len(l.Members) > 0 && !reflect.DeepEqual(all[1:], l.Members) {
+				t.Fatalf("AppendPlaces(dst, %q) = %q, %+v; SplitPlaces gives %+v", s, label, all, l)
+			}
+		}
 		last := -1
 		for _, m := range l.Members {
 			if m.Text == "" {

@@ -81,6 +81,15 @@ func (l PlaceList) Unresolved() []string {
 // with [LookupCountry] (no errata: a lax caller applies those to the
 // unresolved members itself).
 func SplitPlaces(s string) PlaceList {
+	label, members := AppendPlaces(nil, s)
+	return PlaceList{Label: label, Members: members}
+}
+
+// AppendPlaces is [SplitPlaces] for a caller that splits many place fields
+// and keeps their members: it appends the members of s to dst and returns
+// the label and the extended slice, so that the members of many fields can
+// share an array rather than each cost an allocation.
+func AppendPlaces(dst []Place, s string) (label string, members []Place) {
 	var l PlaceList
 	text, base := trimSpan(s, 0)
 	// strings.TrimRight(text, ".;: "), without building the cutset's set.
@@ -88,12 +97,11 @@ func SplitPlaces(s string) PlaceList {
 		text = text[:len(text)-1]
 	}
 	if text == "" {
-		return l
+		return "", dst
 	}
 	t := loadTable()
 	if c, ok := t.resolve(text); ok {
-		l.Members = []Place{{Text: text, Offset: base, Country: c}}
-		return l
+		return "", append(dst, Place{Text: text, Offset: base, Country: c})
 	}
 	rest, restOff := text, base
 	for _, sep := range []string{" – ", " — ", " - "} {
@@ -116,7 +124,10 @@ func SplitPlaces(s string) PlaceList {
 		}
 	}
 	off := restOff
-	l.Members = make([]Place, 0, strings.Count(rest, ",")+1)
+	l.Members = dst
+	if dst == nil {
+		l.Members = make([]Place, 0, strings.Count(rest, ",")+1)
+	}
 	// The items between commas, as strings.Split(rest, ",") gives them.
 	for more := true; more; {
 		var item string
@@ -132,10 +143,10 @@ func SplitPlaces(s string) PlaceList {
 		}
 		l.Members = t.splitAnd(l.Members, item, itemOff)
 	}
-	if len(l.Members) == 0 {
-		l.Members = nil
+	if len(l.Members) == len(dst) {
+		return l.Label, dst // nil for SplitPlaces, as when text is empty
 	}
-	return l
+	return l.Label, l.Members
 }
 
 // splitAnd appends the places of item to dst. It splits "Comoros and
