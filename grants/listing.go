@@ -340,6 +340,9 @@ type scanner struct {
 	// input.
 	placeCache map[string]placeList
 	pinned     int // bytes of record text the cache's keys hold (see splitPlaces)
+	// placeBlock is cut into the members of the place lists cached, so
+	// that a distinct value does not cost an allocation for them.
+	placeBlock []tip.Place
 	// amounts holds Amount values read, by their text (see amount).
 	amounts *[amountSlots]amountSlot
 }
@@ -351,6 +354,9 @@ const (
 	// clear at once.
 	amountSlots     = 256
 	maxAmountProbes = 8
+	// placeBlockSize is the number of members a block of placeBlock
+	// holds: seed 000's distinct values have 130 in all.
+	placeBlockSize = 256
 	// maxPinned bounds the record text the place cache's keys may hold:
 	// past it, keys are copied.
 	maxPinned = 1 << 20
@@ -411,10 +417,17 @@ func (s *scanner) release() {
 		s.placeCache = nil
 	}
 	clear(s.placeCache)
+	// The members written to the block, past its length too (see
+	// splitPlaces), hold record text: none is kept.
+	if cap(s.placeBlock) > placeBlockSize {
+		s.placeBlock = nil
+	}
+	clear(s.placeBlock[:cap(s.placeBlock)])
 	if s.amounts != nil {
 		clear(s.amounts[:])
 	}
-	*s = scanner{lr: s.lr, errata: s.errata, clean: s.clean[:0], recFields: s.recFields[:0], recText: s.recText[:0], placeCache: s.placeCache, amounts: s.amounts}
+	*s = scanner{lr: s.lr, errata: s.errata, clean: s.clean[:0], recFields: s.recFields[:0], recText: s.recText[:0], placeCache: s.placeCache, amounts: s.amounts,
+		placeBlock: s.placeBlock[:0]}
 	scanners.Put(s)
 }
 
@@ -993,16 +1006,27 @@ func (s *scanner) splitPlaces(value string, recLen int) placeList {
 			value = strings.Clone(value)
 		}
 	}
-	sp := tip.SplitPlaces(value)
-	pl := placeList{members: sp.Members, labelOff: -1}
-	if sp.Label != "" {
-		if i := strings.Index(value, sp.Label); i >= 0 {
-			pl.labelOff, pl.labelLen = i, len(sp.Label)
+	// The members are appended to the block, a new one when it is nearly
+	// full (a longer list than it has room for grows it). Only a list
+	// cached keeps its members there; another's are read over next time.
+	if cap(s.placeBlock)-len(s.placeBlock) < 32 {
+		s.placeBlock = make([]tip.Place, 0, placeBlockSize)
+	}
+	start := len(s.placeBlock)
+	label, all := tip.AppendPlaces(s.placeBlock, value)
+	if cache {
+		s.placeBlock = all
+	}
+	members := all[start:len(all):len(all)]
+	pl := placeList{members: members, labelOff: -1}
+	if label != "" {
+		if i := strings.Index(value, label); i >= 0 {
+			pl.labelOff, pl.labelLen = i, len(label)
 		} else {
-			pl.label = sp.Label
+			pl.label = label
 		}
 	}
-	for i, m := range sp.Members {
+	for i, m := range members {
 		if m.Country != 0 {
 			pl.countries++
 			continue
@@ -1010,7 +1034,7 @@ func (s *scanner) splitPlaces(value string, recLen int) placeList {
 		// SplitPlaces has already tried LookupCountry: only errata are left.
 		if e, ok := s.errata.Lookup(m.Text); ok {
 			if pl.errata == nil {
-				pl.errata = make([]*tip.Erratum, len(sp.Members))
+				pl.errata = make([]*tip.Erratum, len(members))
 			}
 			// The scanner's own errata, which outlive the cache.
 			for j := range s.errata {

@@ -284,3 +284,63 @@ func TestAmountMatchesParseUSD(t *testing.T) {
 		}
 	}
 }
+
+// A place list read from the scanner's cache, and from the block its
+// members are cut from, is the one a scanner that has read nothing before
+// makes: lists cached or not (too long), lists of many members, enough
+// lists to fill several blocks.
+func TestPlaceCacheMatchesFresh(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 11))
+	names := []string{"Kenya", "Seychelle", "MENA", "the Philippines", "Trinidad and Tobago", "Burma", "Laos", "Congo", "Korea, South", "Tongo"}
+	var values []string
+	for i := range 300 {
+		var b strings.Builder
+		if i%3 == 0 {
+			b.WriteString("Regional Project – ")
+		}
+		for k := r.IntN(1 + i%60); k >= 0; k-- {
+			b.WriteString(names[r.IntN(len(names))])
+			b.WriteString(", ")
+		}
+		b.WriteString(names[r.IntN(len(names))])
+		values = append(values, b.String())
+	}
+	record := func(v string) string {
+		return "Countries: " + v + "\nImplementer: IOM\nAmount: $5\nEnd Date: 9/30/2023\nDescription: x\n\n"
+	}
+	var all strings.Builder
+	var order []string
+	for range 2000 {
+		v := values[r.IntN(len(values))]
+		order = append(order, v)
+		all.WriteString(record(v))
+	}
+	type places struct {
+		Label      string
+		Countries  []tip.Country
+		Unresolved []string
+	}
+	fresh := make(map[string]places)
+	for _, v := range values {
+		for p, err := range Scan(strings.NewReader(record(v))) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			fresh[v] = places{p.Label, p.Countries, p.Unresolved}
+		}
+	}
+	i := 0
+	for p, err := range Scan(strings.NewReader(all.String())) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := places{p.Label, p.Countries, p.Unresolved}, fresh[order[i]]
+		if p.Places != order[i] || !slices.Equal(got.Countries, want.Countries) || !slices.Equal(got.Unresolved, want.Unresolved) || got.Label != want.Label {
+			t.Fatalf("record %d (%q): %+v, want %+v", i, order[i], got, want)
+		}
+		i++
+	}
+	if i != len(order) {
+		t.Fatalf("%d records, want %d", i, len(order))
+	}
+}
