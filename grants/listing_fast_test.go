@@ -20,10 +20,14 @@ var linePieces = []string{"a", "Amount:", " ", "  ", "\t", "\r", "\v", "\f", "\x
 	"\u2000", "\u2009", "\u200a", "\u200b", "\u200c", "\u2010", "\u2013", "\u2019", "\u201c", "\u2026", "\u2028", "\u2029", "\u202f", "\u205f", "\u2060",
 	"\u3000", "\u3001", "\ufeff", "\uff01", "日", "\xe2", "\xe2\x80", "\xff", strings.Repeat("x", 17)}
 
-func randomLine(r *rand.Rand) string {
+func randomLine(r *rand.Rand) string { return randomText(r, linePieces, 12) }
+
+// randomText joins 1 to n pieces drawn at random, for the tests that
+// compare a fast path with its reference on text near the forms it takes.
+func randomText(r *rand.Rand, pieces []string, n int) string {
 	var b strings.Builder
-	for k := r.IntN(12); k >= 0; k-- {
-		b.WriteString(linePieces[r.IntN(len(linePieces))])
+	for k := r.IntN(n); k >= 0; k-- {
+		b.WriteString(pieces[r.IntN(len(pieces))])
 	}
 	return b.String()
 }
@@ -100,11 +104,7 @@ func TestHasUpper(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 3))
 	pieces := append([]string{"A", "Z", "a", "@", "[", "ß", "É", "é", "İ", "ǅ", "\xff"}, linePieces...)
 	for range 20000 {
-		var b strings.Builder
-		for k := r.IntN(6); k >= 0; k-- {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomText(r, pieces, 6)
 		if got, want := hasUpper(s), strings.ToLower(s) != s; got != want {
 			t.Fatalf("hasUpper(%q) = %v, want %v", s, got, want)
 		}
@@ -253,11 +253,7 @@ func TestParseImplementerMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	pieces := []string{"(", ")", " (", "((", "))", " ", "  ", "IOM", "iom", "x", "Name", "\u00a0", "\u0085", "\t", "é", "\xff"}
 	for range 50000 {
-		var b strings.Builder
-		for k := r.IntN(7); k >= 0; k-- {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomText(r, pieces, 7)
 		if got, want := parseImplementer(s), parseImplementerRef(s); got != want {
 			t.Fatalf("parseImplementer(%q) = %#v, want %#v", s, got, want)
 		}

@@ -139,10 +139,14 @@ var namePieces = []string{"the ", "The ", "THE ", "(", " (", "( ", " )", ") ", "
 	"é", "ô", "\u00a0", "0", "9", "x", "Z", "Congo", "Korea", "South", "Burma", "Philippines", "Gambia", "Kitts", "Nevis", "Lucia", "Guinea", "Bissau", "Ivoire", "Cote d",
 	"Tongo", "MENA", "Region", "Islands", "Marshal", "Trinidad", "Tobago", "United", "Kingdom", "Republic", "of", "Democratic"}
 
-func randomName(r *rand.Rand) string {
+func randomName(r *rand.Rand) string { return randomText(r, namePieces, 6) }
+
+// randomText joins 1 to n pieces drawn at random, for the tests that
+// compare a fast path with its reference on text near the forms it takes.
+func randomText(r *rand.Rand, pieces []string, n int) string {
 	var b strings.Builder
-	for k := r.IntN(6); k >= 0; k-- {
-		b.WriteString(namePieces[r.IntN(len(namePieces))])
+	for k := r.IntN(n); k >= 0; k-- {
+		b.WriteString(pieces[r.IntN(len(pieces))])
 	}
 	return b.String()
 }

@@ -55,21 +55,13 @@ func TestPlainFormsMatchGeneral(t *testing.T) {
 	usd := []string{"$", "$", "1", "0", "9", ",", ",", "000", ".", ".5", ".50", ".999", " ", "\u00a0", "-", "x", " million", "$$"}
 	date := []string{"1", "2", "9", "12", "31", "0", "/", "/", "/", "2023", "20231", "-", " ", "\u00a0", "x", "October", ","}
 	for range 100000 {
-		var b strings.Builder
-		for k := r.IntN(6); k >= 0; k-- {
-			b.WriteString(usd[r.IntN(len(usd))])
-		}
-		s := b.String()
+		s := randomText(r, usd, 6)
 		got, err := ParseUSD(s)
 		want, msg := parseUSD(s)
 		if (err == nil) != (msg == "") || err == nil && (!got.Equal(want) || got.Exponent() != want.Exponent()) {
 			t.Fatalf("ParseUSD(%q) = %v (exp %d), %v; general path %v (exp %d), %q", s, got, got.Exponent(), err, want, want.Exponent(), msg)
 		}
-		b.Reset()
-		for k := r.IntN(6); k >= 0; k-- {
-			b.WriteString(date[r.IntN(len(date))])
-		}
-		s = b.String()
+		s = randomText(r, date, 6)
 		gd, err := ParseDate(s)
 		wd, ok := parseDate(strings.TrimSpace(CleanSpace(s)))
 		ok = ok && wd.IsValid()
@@ -107,11 +99,7 @@ func TestMonthByNameMatchesReference(t *testing.T) {
 		pieces = append(pieces, m.String(), strings.ToUpper(m.String()[:3]))
 	}
 	for range 50000 {
-		var b strings.Builder
-		for k := r.IntN(4); k >= 0; k-- {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomText(r, pieces, 4)
 		gm, gok := monthByName(s)
 		wm, wok := monthByNameRef(s)
 		if gm != wm || gok != wok {
@@ -157,11 +145,7 @@ func TestParseSlashDateMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 8))
 	pieces := []string{"0", "1", "2", "9", "12", "31", "123", "/", "/", "/", "2023", "20231", "999", ":", "x", " "}
 	for range 100000 {
-		var b strings.Builder
-		for k := r.IntN(7); k >= 0; k-- {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomText(r, pieces, 7)
 		gd, gok := parseSlashDate(s)
 		wd, wok := parseSlashDateRef(s)
 		if gok != wok || gok && gd != wd {
