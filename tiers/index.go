@@ -42,8 +42,9 @@ type index struct {
 }
 
 // The columns of index.marks. A placement on any other tier sets its bit
-// in markNone, which nothing reads: the loop that reads the placements
-// then marks every one alike, without a branch.
+// in markNone, so that the loop that reads the placements marks every one
+// alike, without a branch, and placed reads all three. The fourth column
+// is never set: it lets markOf[t]&3 index a row with no bounds check.
 const (
 	markWatch = iota
 	markTier3
@@ -142,9 +143,10 @@ func zeroed[S ~[]E, E any](s S, n int) S { return extend(s[:0], n) }
 // placeFirsts fills column i of the tiers from the year's placements, ps,
 // as long as each has a country in the tables, is its country's first in
 // the year and has a tier, the case of every placement of a well-formed
-// history; it returns the index of the first that is not, or len(ps). Reading the placements is most of
-// the index's cost, so this loop does the least it can per placement, and
-// is not inlined: inside newIndex's loop its variables spilled to memory.
+// history; it returns the index of the first that is not, or len(ps).
+// Reading the placements is most of the index's cost, so this loop does
+// the least it can per placement, and is not inlined: inside newIndex's
+// loop its variables spilled to memory.
 //
 //go:noinline
 func (x *index) placeFirsts(ps []Placement, i int) int {
@@ -334,9 +336,10 @@ func (x *index) runAt(c tip.Country, i int) streak {
 }
 
 // A walk goes through a country's years of the history in order and
-// stops at the years a rule of Check can concern: a waiver, or a Watch
-// List or Tier 3 year from 2009. Going through the other years was most
-// of Check's work: with masks, the walk skips them without reading them.
+// stops at the years a rule of Check can concern: with masks, the few
+// that start picks out; without, every waiver, and every Watch List or
+// Tier 3 year from 2009. Going through the other years was most of
+// Check's work: with masks, the walk skips them without reading them.
 type walk struct {
 	x     *index
 	c     tip.Country
@@ -433,7 +436,8 @@ func (w *walk) next() bool {
 	return true
 }
 
-// concerns is what the masks say of year y, read from the tables.
+// concerns is the walk's test of year y without masks, read from the
+// tables: every year the masks stop at passes it, and more.
 func (w *walk) concerns(y tip.ReportYear) bool {
 	i := int(y - w.x.first)
 	t := w.x.tier(w.c, i)
