@@ -64,6 +64,26 @@ func ExampleSplitPlaces() {
 	// label "Eastern Africa Region", 13 members, 12 countries, not countries ["Seychelle"]
 }
 
+// AppendPlaces splits many fields into one slice: each field's members
+// are those appended after the ones before.
+func ExampleAppendPlaces() {
+	var all []tip.Place
+	for _, field := range []string{"Burma, Laos, and Thailand", "Regional Project – Iraq and MENA"} {
+		n := len(all)
+		var label string
+		label, all = tip.AppendPlaces(all, field)
+		fmt.Printf("%q: label %q, %d members\n", field, label, len(all)-n)
+	}
+	for _, m := range all {
+		fmt.Printf("%s (%v) ", m.Text, m.Country.IsValid())
+	}
+	fmt.Println()
+	// Output:
+	// "Burma, Laos, and Thailand": label "", 3 members
+	// "Regional Project – Iraq and MENA": label "Regional Project", 2 members
+	// Burma (true) Laos (true) Thailand (true) Iraq (true) MENA (false)
+}
+
 func ExampleParseUSD() {
 	for _, s := range []string{"$394,750.00", "$3.12 million", "$1,00,0"} {
 		d, err := tip.ParseUSD(s)
