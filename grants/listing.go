@@ -352,7 +352,8 @@ const (
 	// amountSlots is the size of the amounts cache: more than the
 	// distinct amounts of a listing like seed 000 (48), few enough to
 	// clear at once.
-	amountSlots     = 256
+	amountSlots     = 1 << amountBits
+	amountBits      = 8
 	maxAmountProbes = 8
 	// placeBlockSize is the number of members a block of placeBlock
 	// holds: seed 000's distinct values have 130 in all.
@@ -954,7 +955,7 @@ func (s *scanner) amount(v string) (decimal.Decimal, error) {
 	k[0] = byte(len(v))
 	copy(k[1:], v)
 	w0, w1, w2 := binary.LittleEndian.Uint64(k[0:8]), binary.LittleEndian.Uint64(k[8:16]), binary.LittleEndian.Uint64(k[16:24])
-	h := (w0*0x9e3779b97f4a7c15 ^ w1*0xc2b2ae3d27d4eb4f ^ w2*0x165667b19e3779f9) >> (64 - 8)
+	h := (w0*0x9e3779b97f4a7c15 ^ w1*0xc2b2ae3d27d4eb4f ^ w2*0x165667b19e3779f9) >> (64 - amountBits)
 	if s.amounts == nil {
 		s.amounts = new([amountSlots]amountSlot)
 	}
