@@ -43,6 +43,9 @@ var (
 	ErrDuplicate = errors.New("duplicate")
 	// ErrUnknownBureau: a heading or code that names no regional bureau.
 	ErrUnknownBureau = errors.New("unknown bureau")
+	// ErrTooManyErrors: a parse stopped after collecting [MaxErrors]
+	// errors; the input past that point was not read.
+	ErrTooManyErrors = errors.New("too many errors")
 )
 
 // A ParseError is returned for a problem at a known place in a document. It
@@ -173,6 +176,9 @@ func (l ErrorList) Error() string {
 		return "no errors"
 	case 1:
 		return l[0].Error()
+	}
+	if len(l) == 2 {
+		return fmt.Sprintf("%s (and 1 more error)", l[0])
 	}
 	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
 }

@@ -134,6 +134,6 @@ func ExampleErrorList() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, tip.ErrAmount), errors.Is(err, tip.ErrDate))
 	// Output:
-	// seed 000:3:12: Countries: unknown country: "Atlantis" (and 1 more errors)
+	// seed 000:3:12: Countries: unknown country: "Atlantis" (and 1 more error)
 	// true false
 }

@@ -275,7 +275,7 @@ func TestParseError(t *testing.T) {
 	if !errors.As(err, &pe) || pe.Pos() != (Position{2, 3}) {
 		t.Errorf("errors.As(*ParseError) = %v", pe)
 	}
-	if got := err.Error(); got != `s:2:3: unknown country "Tongo" (did you mean "Tonga", "Togo"?) (and 1 more errors)` {
+	if got := err.Error(); got != `s:2:3: unknown country "Tongo" (did you mean "Tonga", "Togo"?) (and 1 more error)` {
 		t.Errorf("ErrorList.Error() = %q", got)
 	}
 }
