@@ -3,6 +3,7 @@ package cspa
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 //go:embed data/2023_tip_report.txt data/years/*.txt data/extra/2011.txt data/waivers.txt
@@ -174,8 +176,8 @@ func readWaivers(errata tip.Errata) ([]Waiver, error) {
 		return nil, err
 	}
 	var out []Waiver
-	err = tip.ReadRows(b, "waivers.txt", []string{"FY", "Country", "full or partial", "authorities", "limit", "date", "source"}, func(r tip.Row) error {
-		f, pos := r.Fields, r.Pos
+	err = text.ReadRows(b, []string{"FY", "Country", "full or partial", "authorities", "limit", "date", "source"}, func(r text.Row) error {
+		f, pos := r.Fields, tip.Position{Line: r.Line, Col: 1}
 		fy, err := tip.ParseFiscalYear(f[0])
 		if err != nil {
 			return tip.Errorf("waivers.txt", pos, "fiscal year", err, "")
@@ -207,6 +209,9 @@ func readWaivers(errata tip.Errata) ([]Waiver, error) {
 		out = append(out, w)
 		return nil
 	})
+	if re, ok := errors.AsType[*text.RowError](err); ok {
+		err = tip.Errorf("waivers.txt", tip.Position{Line: re.Line, Col: 1}, "", tip.ErrSyntax, "%v", re)
+	}
 	return out, err
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // A Status says how complete a list is.
@@ -124,7 +125,7 @@ func isCountry(s string) bool {
 // Mali.", calling add for each member, and returns how many it read. A
 // sentence whose first member is no country is not a list: it reads none.
 func sentenceList(raw string, line int, add func(string, tip.Position)) int {
-	t := strings.TrimSpace(tip.CleanSpace(raw))
+	t := strings.TrimSpace(text.Clean(raw))
 	pl := tip.SplitPlaces(strings.TrimSuffix(t, "."))
 	if len(pl.Members) < 2 || pl.Label != "" || !isCountry(strings.TrimSpace(pl.Members[0].Text)) {
 		return 0
@@ -139,10 +140,10 @@ func sentenceList(raw string, line int, add func(string, tip.Position)) int {
 // readLines reads all lines, reporting encoding errors by position.
 func readLines(r io.Reader, rs *resolver) []string {
 	var lines []string
-	lr := tip.NewLineReader(r)
+	lr := text.NewLineReader(r)
 	for lr.Next() {
 		b := lr.Bytes()
-		if col := tip.CheckText(b); col > 0 {
+		if col := text.Invalid(b); col > 0 {
 			rs.errs.Add(tip.Errorf(rs.src, tip.Position{Line: lr.Line(), Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte"))
 			lines = append(lines, "")
 			continue
@@ -150,7 +151,7 @@ func readLines(r io.Reader, rs *resolver) []string {
 		lines = append(lines, string(b))
 	}
 	if err := lr.Err(); err != nil {
-		rs.errs.Add(tip.Errorf(rs.src, tip.Position{Line: lr.Line() + 1, Col: 1}, "", tip.ErrSyntax, "reading: %v", err))
+		rs.errs.Add(tip.Errorf(rs.src, tip.Position{Line: lr.Line() + 1, Col: 1}, "", err, ""))
 	}
 	return lines
 }
@@ -167,7 +168,7 @@ func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, err
 	l := &List{Source: src}
 	found := false
 	for i := 0; i < len(lines) && !found; i++ {
-		m := listIntroRE.FindStringSubmatch(strings.TrimSpace(tip.CleanSpace(lines[i])))
+		m := listIntroRE.FindStringSubmatch(strings.TrimSpace(text.Clean(lines[i])))
 		if m == nil {
 			continue
 		}
@@ -204,21 +205,21 @@ func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, err
 		blank := false
 	items:
 		for j := i + 1; j < len(lines); j++ {
-			t := strings.TrimSpace(tip.CleanSpace(lines[j]))
+			t := strings.TrimSpace(text.Clean(lines[j]))
 			if t == "" {
 				blank = true
 				continue
 			}
-			item, col, ok := tip.CutBullet(lines[j])
+			item, col, ok := text.CutBullet(lines[j])
 			switch {
 			case ok && !bare:
 				bulleted = true
 			case ok || bulleted:
 				break items
-			case items == 0 && !tip.IsNameLine(t):
+			case items == 0 && !text.IsNameLine(t):
 				items += sentenceList(lines[j], j+1, add)
 				break items
-			case !tip.IsNameLine(t) || listIntroRE.MatchString(t) || (items == 0 || blank) && !isCountry(t):
+			case !text.IsNameLine(t) || listIntroRE.MatchString(t) || (items == 0 || blank) && !isCountry(t):
 				break items
 			default:
 				bare = true
@@ -243,7 +244,7 @@ func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, err
 func parseDataFile(b []byte, src string, y tip.ReportYear, errata tip.Errata, fs *[]tip.Finding) (*List, error) {
 	l := &List{Year: y, Source: src}
 	l.From, l.To = Period(y)
-	lr := tip.NewLineReader(bytes.NewReader(b))
+	lr := text.NewLineReader(bytes.NewReader(b))
 	for lr.Next() {
 		t := strings.TrimSpace(lr.Text())
 		pos := tip.Position{Line: lr.Line(), Col: 1}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // A Waiver lifts the CSPA's prohibition for one country in one fiscal year,
@@ -120,7 +121,7 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 		return out
 	}
 	for i, raw := range lines {
-		t := strings.TrimSpace(tip.CleanSpace(raw))
+		t := strings.TrimSpace(text.Clean(raw))
 		pos := tip.Position{Line: i + 1, Col: 1}
 		if t == "" {
 			continue

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // A badCase is one file of the bad-input corpus under testdata/bad/<pkg>/
@@ -92,7 +93,7 @@ func TestBadInputs(t *testing.T) {
 		starts := 0
 		for _, block := range strings.Split(strings.ReplaceAll(string(c.input), "\r\n", "\n"), "\n\n") {
 			first, _, _ := strings.Cut(strings.TrimLeft(block, "\n"), "\n")
-			if label, _, ok := splitLabel([]byte(strings.TrimSpace(tip.CleanSpace(first)))); ok && fieldOf(label) >= 0 {
+			if label, _, ok := splitLabel([]byte(strings.TrimSpace(text.Clean(first)))); ok && fieldOf(label) >= 0 {
 				starts++
 			} else if ok && len(label) < 25 && strings.Contains(block, "Amount") {
 				starts++

@@ -9,11 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // A Listing is the TIP Office's project listing: its header's claims, its
@@ -317,7 +317,7 @@ func sectionBureau(s string) (tip.Bureau, bool) {
 type scanner struct {
 	src      string
 	lax      bool
-	lr       *tip.LineReader
+	lr       *text.LineReader
 	listing  *Listing // header, sections and findings accumulate here
 	section  string
 	bureau   tip.Bureau
@@ -328,7 +328,6 @@ type scanner struct {
 	recStart tip.Position
 	stream   bool // Scan: keep no findings or sections, so memory stays flat
 
-	clean []byte // a line whose spaces cleaning changed
 	// The buffers of run's record, kept with the scanner between parses.
 	recFields []field
 	recText   []byte
@@ -340,9 +339,6 @@ type scanner struct {
 	// input.
 	placeCache map[string]placeList
 	pinned     int // bytes of record text the cache's keys hold (see splitPlaces)
-	// placeBlock is cut into the members of the place lists cached, so
-	// that a distinct value does not cost an allocation for them.
-	placeBlock []tip.Place
 	// amounts holds Amount values read, by their text (see amount).
 	amounts *[amountSlots]amountSlot
 }
@@ -355,9 +351,6 @@ const (
 	amountSlots     = 1 << amountBits
 	amountBits      = 8
 	maxAmountProbes = 8
-	// placeBlockSize is the number of members a block of placeBlock
-	// holds: seed 000's distinct values have 130 in all.
-	placeBlockSize = 256
 	// maxPinned bounds the record text the place cache's keys may hold:
 	// past it, keys are copied.
 	maxPinned = 1 << 20
@@ -394,41 +387,30 @@ func Scan(r io.Reader) iter.Seq2[Project, error] {
 // parse; release keeps them and nothing else: no record, no project, no
 // place looked up (the cache is emptied), no reader.
 var scanners = sync.Pool{New: func() any {
-	return &scanner{lr: tip.NewLineReader(nil), errata: tip.DefaultErrata()}
+	return &scanner{errata: tip.DefaultErrata()}
 }}
 
 func newScanner(r io.Reader, src string, lax bool, l *Listing) *scanner {
 	s := scanners.Get().(*scanner)
 	s.src, s.lax, s.listing = src, lax, l
-	s.lr.Reset(r)
+	s.lr = text.NewLineReader(r)
 	return s
 }
 
 // release returns s to scanners, as newScanner would make it.
 func (s *scanner) release() {
-	s.lr.Reset(nil)
 	// Buffers a huge record or listing grew are not kept.
 	if cap(s.recText) > 64<<10 || cap(s.recFields) > 1<<10 {
 		s.recText, s.recFields = nil, nil
-	}
-	if cap(s.clean) > 64<<10 {
-		s.clean = nil
 	}
 	if len(s.placeCache) > 256 {
 		s.placeCache = nil
 	}
 	clear(s.placeCache)
-	// The members written to the block, past its length too (see
-	// splitPlaces), hold record text: none is kept.
-	if cap(s.placeBlock) > placeBlockSize {
-		s.placeBlock = nil
-	}
-	clear(s.placeBlock[:cap(s.placeBlock)])
 	if s.amounts != nil {
 		clear(s.amounts[:])
 	}
-	*s = scanner{lr: s.lr, errata: s.errata, clean: s.clean[:0], recFields: s.recFields[:0], recText: s.recText[:0], placeCache: s.placeCache, amounts: s.amounts,
-		placeBlock: s.placeBlock[:0]}
+	*s = scanner{errata: s.errata, recFields: s.recFields[:0], recText: s.recText[:0], placeCache: s.placeCache, amounts: s.amounts}
 	scanners.Put(s)
 }
 
@@ -508,36 +490,22 @@ func (s *scanner) run(yield func(Project, error) bool) {
 			continue
 		}
 		pos := tip.Position{Line: s.lr.Line(), Col: 1}
-		// Most lines are printable ASCII: valid UTF-8 with no NUL and no
-		// space to clean, so one pass over the bytes settles all three.
-		prefix := plainPrefix(raw)
-		plain := prefix == len(raw)
-		dirty := -1 // where space cleaning starts to change the line; -1 for nowhere
-		if !plain {
-			var col int
-			dirty, col = scanText(raw, prefix)
-			if col > 0 {
-				recErrs.Add(tip.Errorf(s.src, tip.Position{Line: pos.Line, Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte"))
-				// The line belongs to the record it sits in, or starts one: one
-				// record in is one error out, not an error and a record.
-				if len(rec.fields) == 0 {
-					s.recStart = pos
-				}
-				rec.fields = append(rec.fields, field{k: -1, pos: pos})
-				continue
+		if col := text.Invalid(raw); col > 0 {
+			recErrs.Add(tip.Errorf(s.src, tip.Position{Line: pos.Line, Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte"))
+			// The line belongs to the record it sits in, or starts one: one
+			// record in is one error out, not an error and a record.
+			if len(rec.fields) == 0 {
+				s.recStart = pos
 			}
+			rec.fields = append(rec.fields, field{k: -1, pos: pos})
+			continue
 		}
 		// A blank line ends a record unless what follows continues it
 		// (see continues): the decision waits for the next line.
 		cleaned := raw
-		if !plain {
-			if len(bytes.TrimSpace(raw)) == 0 {
-				gap = len(rec.fields) > 0
-				continue
-			}
-			if dirty >= 0 {
-				cleaned = s.cleanSpace(raw, dirty)
-			}
+		if plainPrefix(raw) < len(raw) {
+			// Not printable ASCII: there may be spaces to clean.
+			cleaned = []byte(text.Clean(string(raw)))
 		}
 		// Only ASCII spaces are left to trim: cleaning made every other
 		// space one.
@@ -640,7 +608,7 @@ func (s *scanner) run(yield func(Project, error) bool) {
 		s.pending, s.pendPos = line, pos
 	}
 	if err := s.lr.Err(); err != nil {
-		recErrs.Add(tip.Errorf(s.src, tip.Position{Line: s.lr.Line() + 1, Col: 1}, "", tip.ErrSyntax, "reading: %v", err))
+		recErrs.Add(tip.Errorf(s.src, tip.Position{Line: s.lr.Line() + 1, Col: 1}, "", err, ""))
 	}
 	flush()
 }
@@ -670,7 +638,7 @@ func (r *record) extend(t []byte) {
 // plainPrefix returns the length of the longest prefix of b that is
 // printable ASCII or DEL (0x20–0x7F). A line that is all such bytes, as
 // most are, is valid UTF-8, holds no NUL and has no space for
-// tip.CleanSpace to change.
+// text.Clean to change.
 func plainPrefix(b []byte) int {
 	const (
 		lo   = 0x2020202020202020
@@ -710,95 +678,6 @@ func plainPrefix(b []byte) int {
 		}
 	}
 	return i
-}
-
-// scanText reads a line whose first from bytes are plain (see
-// plainPrefix) in one pass for what tip.CheckText and tip.CleanSpace look
-// for: col is CheckText's answer, the column of the first NUL or invalid
-// UTF-8 byte, or 0; dirty is where CleanSpace would first change the line,
-// or -1 (meaningful only when col is 0).
-func scanText(b []byte, from int) (dirty, col int) {
-	dirty = -1
-	for i := from; i < len(b); {
-		c := b[i]
-		if c >= ' ' && c < utf8.RuneSelf {
-			i += plainPrefix(b[i:])
-			continue
-		}
-		if c < utf8.RuneSelf {
-			switch {
-			case c == 0:
-				return dirty, i + 1
-			case '\t' <= c && c <= '\r': // the ASCII spaces other than ' '
-				if dirty < 0 {
-					dirty = i
-				}
-			}
-			i++
-			continue
-		}
-		// Curly quotes and dashes (U+2010–U+2027), the commonest runes
-		// here, share the lead byte 0xE2 with spaces: a valid one that is
-		// not a space is told by its next two bytes, without decoding.
-		if c == 0xE2 && i+2 < len(b) {
-			b1, b2 := b[i+1], b[i+2]
-			if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && (b1 != 0x80 || b2 >= 0x8C) &&
-				!(b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) && !(b1 == 0x81 && b2 == 0x9F) {
-				i += 3
-				continue
-			}
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return dirty, i + 1
-		}
-		if dirty < 0 && isCleaned(r) {
-			dirty = i
-		}
-		i += n
-	}
-	return dirty, 0
-}
-
-// cleanSpace is tip.CleanSpace for a line of valid UTF-8 (see scanText)
-// whose first change is at dirty: the cleaned line, in s.clean.
-func (s *scanner) cleanSpace(b []byte, dirty int) []byte {
-	i := dirty
-	out := append(s.clean[:0], b[:i]...)
-	for i < len(b) {
-		c := b[i]
-		if c >= ' ' && c < utf8.RuneSelf {
-			// A run of plain bytes, copied as it is.
-			j := i + plainPrefix(b[i:])
-			out = append(out, b[i:j]...)
-			i = j
-			continue
-		}
-		if c < utf8.RuneSelf {
-			if '\t' <= c && c <= '\r' {
-				c = ' '
-			}
-			out = append(out, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		switch {
-		case r == '\u200b' || r == '\ufeff':
-		case unicode.IsSpace(r):
-			out = append(out, ' ')
-		default:
-			out = append(out, b[i:i+n]...) // the line is valid UTF-8: r as written
-		}
-		i += n
-	}
-	s.clean = out
-	return out
-}
-
-// isCleaned reports whether tip.CleanSpace changes r.
-func isCleaned(r rune) bool {
-	return r != ' ' && unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
 func (s *scanner) setSection(t string, b tip.Bureau) {
@@ -1007,18 +886,8 @@ func (s *scanner) splitPlaces(value string, recLen int) placeList {
 			value = strings.Clone(value)
 		}
 	}
-	// The members are appended to the block, a new one when it is nearly
-	// full (a longer list than it has room for grows it). Only a list
-	// cached keeps its members there; another's are read over next time.
-	if cap(s.placeBlock)-len(s.placeBlock) < 32 {
-		s.placeBlock = make([]tip.Place, 0, placeBlockSize)
-	}
-	start := len(s.placeBlock)
-	label, all := tip.AppendPlaces(s.placeBlock, value)
-	if cache {
-		s.placeBlock = all
-	}
-	members := all[start:len(all):len(all)]
+	split := tip.SplitPlaces(value)
+	label, members := split.Label, split.Members
 	pl := placeList{members: members, labelOff: -1}
 	if label != "" {
 		if i := strings.Index(value, label); i >= 0 {

@@ -11,10 +11,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // Pieces of lines for the fast-path tests: ASCII, every kind of space
-// CleanSpace changes, runes that share their lead byte with one, and bytes
+// text.Clean changes, runes that share their lead byte with one, and bytes
 // that are not UTF-8.
 var linePieces = []string{"a", "Amount:", " ", "  ", "\t", "\r", "\v", "\f", "\x00", "\x01", "\x1f", "\x7f", "\u0085", "\u00a0", "\u00e9", "\u1680", "\u16a0",
 	"\u2000", "\u2009", "\u200a", "\u200b", "\u200c", "\u2010", "\u2013", "\u2019", "\u201c", "\u2026", "\u2028", "\u2029", "\u202f", "\u205f", "\u2060",
@@ -45,40 +46,6 @@ func TestPlainPrefix(t *testing.T) {
 		if got := plainPrefix([]byte(line)); got != want {
 			t.Fatalf("plainPrefix(%q) = %d, want %d", line, got, want)
 		}
-	}
-}
-
-// scanText finds what tip.CheckText finds, and with cleanSpace cleans a
-// line as tip.CleanSpace does.
-func TestScanTextMatchesTip(t *testing.T) {
-	var s scanner
-	check := func(line string) {
-		b := []byte(line)
-		dirty, col := scanText(b, plainPrefix(b))
-		if want := tip.CheckText(b); col != want {
-			t.Fatalf("scanText(%q) finds a fault at %d, CheckText at %d", line, col, want)
-		}
-		if col != 0 {
-			return
-		}
-		got := line
-		if dirty >= 0 {
-			got = string(s.cleanSpace(b, dirty))
-		}
-		if want := tip.CleanSpace(line); got != want {
-			t.Fatalf("cleaning %q gives %q, want %q", line, got, want)
-		}
-	}
-	for _, a := range linePieces {
-		for _, b := range linePieces {
-			for _, c := range linePieces {
-				check(a + b + c)
-			}
-		}
-	}
-	r := rand.New(rand.NewPCG(2, 2))
-	for range 20000 {
-		check(randomLine(r))
 	}
 }
 
@@ -136,7 +103,7 @@ func TestSplitLabelMatchesReference(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		// Lines as run hands them over: cleaned, trimmed.
-		line := strings.Trim(tip.CleanSpace(b.String()), " ")
+		line := strings.Trim(text.Clean(b.String()), " ")
 		label, value, k, ok := readLabel([]byte(line))
 		wl, wv, wok := splitLabelRef(line)
 		if string(label) != wl || string(value) != wv || ok != wok {
@@ -146,29 +113,6 @@ func TestSplitLabelMatchesReference(t *testing.T) {
 			t.Fatalf("readLabel(%q) gives field %d, fieldOf %d", line, k, fieldOf(label))
 		}
 	}
-}
-
-func FuzzScanText(f *testing.F) {
-	for _, p := range linePieces {
-		f.Add([]byte("Description: " + p + " x’y\u00a0z"))
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		var s scanner
-		dirty, col := scanText(b, plainPrefix(b))
-		if want := tip.CheckText(b); col != want {
-			t.Fatalf("scanText(%q) finds a fault at %d, CheckText at %d", b, col, want)
-		}
-		if col != 0 {
-			return
-		}
-		got := string(b)
-		if dirty >= 0 {
-			got = string(s.cleanSpace(b, dirty))
-		}
-		if want := tip.CleanSpace(string(b)); got != want {
-			t.Fatalf("cleaning %q gives %q, want %q", b, got, want)
-		}
-	})
 }
 
 // headerRE is the pattern parseHeader reads.

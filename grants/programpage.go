@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // A ProgramPage is what tipkit reads from the TIP Office's program pages and
@@ -81,10 +82,10 @@ func ParseHighlights(r io.Reader) ([]Highlight, error) {
 // the page is returned with it, holding everything else.
 func ParseProgramPage(r io.Reader) (*ProgramPage, error) {
 	pp := &pageParser{page: &ProgramPage{}}
-	lr := tip.NewLineReader(r)
+	lr := text.NewLineReader(r)
 	var errs tip.ErrorList
 	for lr.Next() {
-		if col := tip.CheckText(lr.Bytes()); col > 0 {
+		if col := text.Invalid(lr.Bytes()); col > 0 {
 			errs.Add(tip.Errorf("", tip.Position{Line: lr.Line(), Col: col}, "", tip.ErrEncoding, "not UTF-8 text"))
 			pp.flush()
 			continue
@@ -94,7 +95,7 @@ func ParseProgramPage(r io.Reader) (*ProgramPage, error) {
 	pp.flush()
 	pp.endContinuation()
 	if err := lr.Err(); err != nil {
-		errs.Add(tip.Errorf("", tip.Position{Line: lr.Line() + 1}, "", tip.ErrSyntax, "read error: %v", err))
+		errs.Add(tip.Errorf("", tip.Position{Line: lr.Line() + 1}, "", err, ""))
 	}
 	tip.SortFindings(pp.page.Findings)
 	return pp.page, errs.Err()
@@ -126,9 +127,9 @@ type pageLine struct {
 }
 
 func (pp *pageParser) line(n int, raw string) {
-	text := tip.CleanSpace(raw)
-	trimmed := strings.TrimSpace(text)
-	col := strings.Index(text, trimmed) + 1
+	cleaned := text.Clean(raw)
+	trimmed := strings.TrimSpace(cleaned)
+	col := strings.Index(cleaned, trimmed) + 1
 	pl := pageLine{n, col, trimmed}
 	switch {
 	case trimmed == "":

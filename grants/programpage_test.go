@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 const (
@@ -304,14 +306,14 @@ func FuzzParseProgramPage(f *testing.F) {
 		if err != nil && !errors.Is(err, tip.ErrEncoding) && !errors.Is(err, tip.ErrSyntax) {
 			t.Fatalf("error %v wraps no documented sentinel", err)
 		}
-		lines := bytes.Split(in, []byte("\n"))
+		lines := lineEnd.Split(string(in), -1) // LF, CRLF or a lone CR, as text.LineReader reads them
 		inside := func(pos tip.Position) bool {
 			return pos.Line >= 1 && pos.Line <= len(lines) && pos.Col >= 1 && pos.Col <= len(lines[pos.Line-1])+1
 		}
 		dollars := 0
 		for _, l := range lines {
-			if tip.CheckText(l) == 0 {
-				dollars += bytes.Count(l, []byte("$"))
+			if text.Invalid([]byte(l)) == 0 {
+				dollars += strings.Count(l, "$")
 			}
 		}
 		read := len(p.Facts)
@@ -351,3 +353,6 @@ func BenchmarkParseProgramPage(b *testing.B) {
 		})
 	}
 }
+
+// lineEnd splits a text into its lines as text.LineReader does.
+var lineEnd = regexp.MustCompile(`\r\n|\r|\n`)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // A ProgramType is one of the kinds of programming the TIP Office funds, as
@@ -61,7 +62,7 @@ var programWordings = map[string]ProgramType{
 // SLAVERY (PEMS)"), or its code (String's form). Case and spacing do not
 // matter. Anything else is an error wrapping [ErrProgramType].
 func ParseProgramType(s string) (ProgramType, error) {
-	key := strings.ToLower(strings.Join(strings.Fields(tip.CleanSpace(s)), " "))
+	key := strings.ToLower(strings.Join(strings.Fields(text.Clean(s)), " "))
 	key = strings.TrimRight(key, ":. ")
 	key = strings.ReplaceAll(key, "&", "and")
 	if p, ok := programWordings[key]; ok {

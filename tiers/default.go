@@ -3,6 +3,7 @@ package tiers
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 //go:embed data/2023_tip_report.txt data/years/*.txt data/extra/*.txt data/waivers.txt data/corrections.txt
@@ -148,7 +150,7 @@ func buildDefault() (*History, error) {
 // another tier it is a conflict, reported, and the first row stands.
 func (h *History) readYearFile(yr *Year, src string, b []byte) error {
 	yr.Sources = append(yr.Sources, src)
-	lr := tip.NewLineReader(bytes.NewReader(b))
+	lr := text.NewLineReader(bytes.NewReader(b))
 	for lr.Next() {
 		t := lr.Text()
 		pos := tip.Position{Line: lr.Line(), Col: 1}
@@ -224,7 +226,7 @@ func corrected2023(h *History) Year {
 	// The file's row for the Dominican Republic, with its position there.
 	b, _ := dataFS.ReadFile("data/years/2023.txt")
 	line := 0
-	lr := tip.NewLineReader(bytes.NewReader(b))
+	lr := text.NewLineReader(bytes.NewReader(b))
 	for lr.Next() {
 		if strings.HasSuffix(lr.Text(), "|Dominican Republic") {
 			line = lr.Line()
@@ -248,8 +250,8 @@ func (h *History) applyCorrections() error {
 	if err != nil {
 		return err
 	}
-	return tip.ReadRows(b, src, []string{"Year", "Change", "Tier", "Country", "Evidence"}, func(r tip.Row) error {
-		f, pos := r.Fields, r.Pos
+	err = text.ReadRows(b, []string{"Year", "Change", "Tier", "Country", "Evidence"}, func(r text.Row) error {
+		f, pos := r.Fields, tip.Position{Line: r.Line, Col: 1}
 		y, err := tip.ParseReportYear(f[0])
 		if err != nil {
 			return tip.Errorf(src, pos, "year", err, "")
@@ -300,6 +302,7 @@ func (h *History) applyCorrections() error {
 			Message: msg, Citation: f[4]})
 		return nil
 	})
+	return rowError(src, err)
 }
 
 func (h *History) readWaivers() error {
@@ -307,8 +310,8 @@ func (h *History) readWaivers() error {
 	if err != nil {
 		return err
 	}
-	err = tip.ReadRows(b, "waivers.txt", []string{"Year", "Country", "Grade", "Source"}, func(r tip.Row) error {
-		f, pos := r.Fields, r.Pos
+	err = text.ReadRows(b, []string{"Year", "Country", "Grade", "Source"}, func(r text.Row) error {
+		f, pos := r.Fields, tip.Position{Line: r.Line, Col: 1}
 		y, err := tip.ParseReportYear(f[0])
 		if err != nil {
 			return tip.Errorf("waivers.txt", pos, "year", err, "")
@@ -330,5 +333,14 @@ func (h *History) readWaivers() error {
 		}
 		return int(a.Country) - int(b.Country)
 	})
+	return rowError("waivers.txt", err)
+}
+
+// rowError positions the error of a malformed row of the embedded table
+// src, as text.ReadRows reports it.
+func rowError(src string, err error) error {
+	if re, ok := errors.AsType[*text.RowError](err); ok {
+		return tip.Errorf(src, tip.Position{Line: re.Line, Col: 1}, "", tip.ErrSyntax, "%v", re)
+	}
 	return err
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 var sentinels = []error{tip.ErrSyntax, tip.ErrEncoding, tip.ErrUnknownCountry, tip.ErrAmbiguousCountry, tip.ErrMissing, tip.ErrDuplicate}
@@ -86,7 +87,7 @@ func BenchmarkLineScan(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
 	for b.Loop() {
-		lr := tip.NewLineReader(bytes.NewReader(in))
+		lr := text.NewLineReader(bytes.NewReader(in))
 		n := 0
 		for lr.Next() {
 			n += len(lr.Bytes())

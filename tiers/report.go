@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // A Placement is one country's tier in one report.
@@ -139,7 +140,7 @@ var (
 )
 
 type line struct {
-	text string       // CleanSpace'd and trimmed
+	text string       // text.Clean'd and trimmed
 	raw  string       // as read
 	pos  tip.Position // of the first non-space byte
 }
@@ -196,7 +197,7 @@ func (p *parser) resolve(name string, pos tip.Position, field string) (tip.Count
 	case err != nil:
 		msg := err.Error()
 		var unk *tip.UnknownCountryError
-		if errors.As(err, &unk) && len(unk.Suggestions) > 0 {
+		if errors.As(err, &unk) && len(unk.Suggestions()) > 0 {
 			msg += "; kept with no country"
 		}
 		p.finding("tiers/unresolved-name", tip.Error, pos, 0, name, field+": "+msg, "")
@@ -214,16 +215,16 @@ func parseReport(r io.Reader, src string, lax bool) (*Report, error) {
 	}
 	p := &parser{src: src, lax: lax, errata: tip.DefaultErrata(), rep: &Report{}, seen: make(map[tip.Country]Placement)}
 	var lines []line
-	lr := tip.NewLineReader(r)
+	lr := text.NewLineReader(r)
 	for lr.Next() {
 		b := lr.Bytes()
-		if col := tip.CheckText(b); col > 0 {
+		if col := text.Invalid(b); col > 0 {
 			p.errorf(tip.Position{Line: lr.Line(), Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte")
 			lines = append(lines, line{pos: tip.Position{Line: lr.Line(), Col: 1}})
 			continue
 		}
 		raw := lr.Text()
-		t := strings.TrimSpace(tip.CleanSpace(raw))
+		t := strings.TrimSpace(text.Clean(raw))
 		col := 1
 		if t != "" {
 			col = strings.Index(raw, t[:1]) + 1
@@ -234,7 +235,7 @@ func parseReport(r io.Reader, src string, lax bool) (*Report, error) {
 		lines = append(lines, line{text: t, raw: raw, pos: tip.Position{Line: lr.Line(), Col: col}})
 	}
 	if err := lr.Err(); err != nil {
-		p.errorf(tip.Position{Line: lr.Line() + 1, Col: 1}, "", tip.ErrSyntax, "reading: %v", err)
+		p.errs.Add(tip.Errorf(p.src, tip.Position{Line: lr.Line() + 1, Col: 1}, "", err, ""))
 	}
 
 	for i := 0; i < len(lines); i++ {
@@ -292,8 +293,8 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 	if j >= len(lines) {
 		return h
 	}
-	_, _, bulleted := tip.CutBullet(lines[j].raw)
-	if !bulleted && !(tip.IsNameLine(lines[j].text) && p.isCountry(lines[j].text)) {
+	_, _, bulleted := text.CutBullet(lines[j].raw)
+	if !bulleted && !(text.IsNameLine(lines[j].text) && p.isCountry(lines[j].text)) {
 		return h
 	}
 	field := t.String()
@@ -305,12 +306,12 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 			blank = true
 			continue
 		}
-		item, col, ok := tip.CutBullet(l.raw)
+		item, col, ok := text.CutBullet(l.raw)
 		if !ok {
 			// A list of bare names ends at prose, at the next heading, or
 			// after a blank line at a line that is no country. Inside it,
 			// a line that is no country is an item and is reported.
-			if bulleted || !tip.IsNameLine(l.text) || tierHeading(l.text) != TierUnknown || blank && !p.isCountry(l.text) {
+			if bulleted || !text.IsNameLine(l.text) || tierHeading(l.text) != TierUnknown || blank && !p.isCountry(l.text) {
 				break
 			}
 			item, col = l.text, l.pos.Col
@@ -360,9 +361,9 @@ func (p *parser) plainList(lines []line, h int, field string) ([]Listed, int) {
 		if l.text == "" {
 			continue
 		}
-		item, col, isBullet := tip.CutBullet(l.raw)
+		item, col, isBullet := text.CutBullet(l.raw)
 		if !isBullet {
-			if !tip.IsNameLine(l.text) {
+			if !text.IsNameLine(l.text) {
 				break
 			}
 			item, col = l.text, l.pos.Col

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // A Standard is one numbered item of the TVPA's minimum standards (22
@@ -52,7 +53,7 @@ func numbered(lines []string, i int) ([]Standard, int) {
 	var out []Standard
 	for ; i < len(lines); i++ {
 		raw := lines[i]
-		t := strings.TrimSpace(tip.CleanSpace(raw))
+		t := strings.TrimSpace(text.Clean(raw))
 		if t == "" {
 			continue
 		}
@@ -75,13 +76,13 @@ func numbered(lines []string, i int) ([]Standard, int) {
 
 func parseStandards(b []byte) *Standards {
 	var lines []string
-	lr := tip.NewLineReader(bytes.NewReader(b))
+	lr := text.NewLineReader(bytes.NewReader(b))
 	for lr.Next() {
 		lines = append(lines, lr.Text())
 	}
 	st := &Standards{}
 	for i := 0; i < len(lines); i++ {
-		t := strings.TrimSpace(tip.CleanSpace(lines[i]))
+		t := strings.TrimSpace(text.Clean(lines[i]))
 		switch {
 		case strings.HasPrefix(t, "Trafficking Victims Protection Act of 2000, Div. A of Pub. L. No. 106-386, § 108") && st.Minimum == nil:
 			st.Minimum, i = numbered(lines, i+1)
@@ -91,7 +92,7 @@ func parseStandards(b []byte) *Standards {
 			i--
 		case t == "A Guide to the Tiers" && st.Definitions == nil:
 			for j := i + 1; j < len(lines) && len(st.Definitions) < 4; j++ {
-				h := strings.TrimSpace(tip.CleanSpace(lines[j]))
+				h := strings.TrimSpace(text.Clean(lines[j]))
 				tier := tierHeading(h)
 				if tier == TierUnknown {
 					continue
@@ -103,7 +104,7 @@ func parseStandards(b []byte) *Standards {
 				if k >= len(lines) {
 					break
 				}
-				d := Definition{Tier: tier, Text: strings.TrimSpace(tip.CleanSpace(lines[k])), Pos: tip.Position{Line: k + 1, Col: 1}}
+				d := Definition{Tier: tier, Text: strings.TrimSpace(text.Clean(lines[k])), Pos: tip.Position{Line: k + 1, Col: 1}}
 				if tier == Tier2WatchList {
 					g, _ := numbered(lines, k+1)
 					for _, s := range g {

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,27 +45,12 @@ var countriesCSV string
 const CountryDataSource = "tipkit country table (tip/data/countries.csv): 191 entities of the TIP Reports 2001–2025; ISO 3166-1, GENC Ed. 3 Upd. 17, Correlates of War 2016; see countries.PROVENANCE.md"
 
 type countryTable struct {
-	rows      []countryInfo          // rows[c-1] is Country c
-	exact     map[string]Country     // names, aliases and codes exactly as written
-	norm      map[string]Country     // normalized names and aliases
-	ambiguous map[string][]Country   // normalized names that fit several
-	codes     map[string]Country     // ISO2, ISO3, GENC3, upper case
-	tokens    map[string][]Country   // distinctive words, for suggestions
-	sources   map[string]aliasSource // where each normalized key came from
-	maxKey    int                    // the longest normalized key, in bytes
-	// words holds every run of ASCII letters in a key of norm or
-	// ambiguous, and "the" and "st", which normalization drops or
-	// rewrites: a name with a word outside it resolves to nothing
-	// (see strangeWord).
-	words map[string]bool
-	// exactTab and wordTab hold exact and words (with Country 1 for
-	// true) for the lookups of every name (see nameTable).
-	exactTab, wordTab nameTable
-}
-
-type aliasSource struct {
-	name string
-	c    Country
+	rows      []countryInfo        // rows[c-1] is Country c
+	exact     map[string]Country   // names, aliases and codes exactly as written
+	norm      map[string]Country   // normalized names and aliases
+	ambiguous map[string][]Country // normalized names that fit several
+	codes     map[string]Country   // ISO2, ISO3, GENC3, upper case
+	tokens    map[string][]Country // distinctive words, for suggestions
 }
 
 var loadTable = sync.OnceValue(func() *countryTable {
@@ -92,7 +78,6 @@ func buildTable(data string, aliases []alias, amb []ambiguousName) (*countryTabl
 		ambiguous: make(map[string][]Country),
 		codes:     make(map[string]Country),
 		tokens:    make(map[string][]Country),
-		sources:   make(map[string]aliasSource),
 	}
 	for i, rec := range recs[1:] {
 		ci := countryInfo{name: rec[0], iso2: rec[1], iso3: rec[2], numeric: rec[3], genc3: rec[4]}
@@ -156,34 +141,17 @@ func buildTable(data string, aliases []alias, amb []ambiguousName) (*countryTabl
 		}
 		t.ambiguous[key] = cs
 	}
-	t.words = map[string]bool{"the": true, "st": true}
-	addWords := func(key string) {
-		for _, w := range strings.FieldsFunc(key, func(r rune) bool { return r < 'a' || r > 'z' }) {
-			t.words[w] = true
-		}
-	}
-	for key := range t.ambiguous {
-		addWords(key)
-	}
 	for key, c := range t.norm {
-		addWords(key)
-		t.maxKey = max(t.maxKey, len(key))
 		for _, w := range strings.Fields(key) {
 			w = strings.Trim(w, ",()")
-			if len(w) < 4 || stopWords[w] {
+			if len(w) < 4 || slices.Contains(stopWords, w) {
 				continue
 			}
-			if !containsCountry(t.tokens[w], c) {
+			if !slices.Contains(t.tokens[w], c) {
 				t.tokens[w] = append(t.tokens[w], c)
 			}
 		}
 	}
-	t.exactTab = newNameTable(t.exact)
-	wm := make(map[string]Country, len(t.words))
-	for w := range t.words {
-		wm[w] = 1
-	}
-	t.wordTab = newNameTable(wm)
 	return t, nil
 }
 
@@ -203,18 +171,8 @@ func (t *countryTable) addName(name string, c Country) error {
 			return fmt.Errorf("name %q (%q) fits both %s and %s", name, key, t.rows[old-1].name, t.rows[c-1].name)
 		}
 		t.norm[key] = c
-		t.sources[key] = aliasSource{name, c}
 	}
 	return nil
-}
-
-func containsCountry(cs []Country, c Country) bool {
-	for _, x := range cs {
-		if x == c {
-			return true
-		}
-	}
-	return false
 }
 
 func (c Country) info() *countryInfo {

@@ -5,7 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // A Date is a civil date: a year, month and day with no time of day and no
@@ -39,11 +40,7 @@ func DateOf(t time.Time) Date {
 // A date that does not exist (2/30/2023, 13/01/2022) is an error wrapping
 // [ErrDate]; so is anything else.
 func ParseDate(s string) (Date, error) {
-	// The form the listings use, with nothing around it, read directly.
-	if d, ok := parseSlashDate(s); ok && d.IsValid() {
-		return d, nil
-	}
-	t := strings.TrimSpace(CleanSpace(s))
+	t := strings.TrimSpace(text.Clean(s))
 	d, ok := parseDate(t)
 	if !ok {
 		return Date{}, &detailError{msg: strconv.Quote(s), err: ErrDate}
@@ -100,43 +97,6 @@ func parseDate(t string) (Date, bool) {
 	return Date{}, false
 }
 
-// parseSlashDate reads exactly m/d/yyyy (one or two digits for the month
-// and day, four for the year), as parseDate does with nothing to trim.
-// Such a date is 8 to 10 bytes, its year the last four: the digits are read
-// at their places, with no loop.
-func parseSlashDate(s string) (Date, bool) {
-	if len(s) < len("1/1/2006") || len(s) > len("01/02/2006") {
-		return Date{}, false
-	}
-	m, i, ok := oneOrTwoDigits(s, 0)
-	if !ok || s[i] != '/' {
-		return Date{}, false
-	}
-	d, i, ok := oneOrTwoDigits(s, i+1)
-	if !ok || i != len(s)-5 || s[i] != '/' {
-		return Date{}, false
-	}
-	y0, y1, y2, y3 := s[i+1]-'0', s[i+2]-'0', s[i+3]-'0', s[i+4]-'0'
-	if y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 {
-		return Date{}, false
-	}
-	y := int(y0)*1000 + int(y1)*100 + int(y2)*10 + int(y3)
-	return Date{y, time.Month(m), d}, true
-}
-
-// oneOrTwoDigits reads the decimal of one or two digits at s[i], with at
-// least two bytes after i: its value and where it ends.
-func oneOrTwoDigits(s string, i int) (n, end int, ok bool) {
-	c0, c1 := s[i]-'0', s[i+1]-'0'
-	switch {
-	case c0 > 9:
-		return 0, i, false
-	case c1 > 9:
-		return int(c0), i + 1, true
-	}
-	return int(c0)*10 + int(c1), i + 2, true
-}
-
 // atoiN parses an unsigned decimal of min to max digits.
 func atoiN(s string, min, max int) (int, bool) {
 	if len(s) < min || len(s) > max {
@@ -153,35 +113,13 @@ func atoiN(s string, min, max int) (int, bool) {
 	return n, true
 }
 
+// monthByName reads a month's name, whole or cut to its first three
+// letters, or "Sept", in any case, with or without a full stop: "October",
+// "Oct.", "SEPT".
 func monthByName(s string) (time.Month, bool) {
-	s = strings.TrimSuffix(s, ".")
-	// An ASCII name is lowered on the stack: strings.ToLower allocates
-	// for a capital, which every month name has. A name longer than
-	// the longest month matches none.
-	var buf [len("september")]byte
-	ascii := len(s) <= len(buf)
-	for i := 0; ascii && i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	var lower []byte
-	if ascii {
-		lower = buf[:len(s)]
-	} else {
-		lower = []byte(strings.ToLower(s))
-	}
-	if len(lower) < 3 {
-		return 0, false
-	}
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
 	for i, name := range lowerMonths {
-		if string(lower) == name || (len(lower) <= len(name) && name[:len(lower)] == string(lower) && (len(lower) == 3 || string(lower) == "sept")) {
+		if s == name || s == name[:3] || s == "sept" && name == "september" {
 			return time.January + time.Month(i), true
 		}
 	}

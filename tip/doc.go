@@ -41,6 +41,18 @@
 // and [errors.As]. Validators and lax parsers return [Finding] values that
 // name the rule, its citation and the place.
 //
+// # Configuring a parse
+//
+// Every parser takes a [ParseOptions]: the source name its errors carry,
+// strict or lax, and the errata a lax parse applies. Parsers read country
+// names with [ParseOptions.ResolveCountry], so that a name reads the same in
+// every document, and collect errors in an [ErrorList], which holds at most
+// [MaxErrors] of them.
+//
+// Reading the text itself (lines, spaces, dashes, bullets, invalid bytes)
+// is the job of package [github.com/tipkit/tipkit/tip/text], which this
+// package uses for its own cleaning of names, amounts and dates.
+//
 // # Comparing models in tests
 //
 // Every type here compares with cmp.Diff with no options. To compare a

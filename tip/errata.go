@@ -1,8 +1,7 @@
 package tip
 
 import (
-	"bytes"
-	"errors"
+	"slices"
 	"sync"
 )
 
@@ -18,15 +17,20 @@ type Erratum struct {
 	Note    string  // why the reading is sure
 }
 
-// Errata is a table of errata. Lax parsers take one (nil means
-// [DefaultErrata]); a caller with its own documents extends the default:
+// Errata is a table of errata. Lax parsers take one in
+// [ParseOptions.Errata] (nil means [DefaultErrata]); a caller with its own
+// documents extends the default:
 //
 //	errata := append(tip.DefaultErrata(), tip.Erratum{Printed: "Columbia", Country: col, Source: "my.txt"})
 type Errata []Erratum
 
 // DefaultErrata returns the misprints seen in the documents tipkit embeds.
 // The slice is a fresh copy the caller may change.
-func DefaultErrata() Errata {
+func DefaultErrata() Errata { return slices.Clone(defaultErrata()) }
+
+// defaultErrata is the table DefaultErrata copies, built on first use; the
+// parsers read it and never hand it out.
+var defaultErrata = sync.OnceValue(func() Errata {
 	e := func(printed, iso3, source, note string) Erratum {
 		return Erratum{Printed: printed, Country: loadTable().codes[iso3], Source: source, Note: note}
 	}
@@ -40,53 +44,29 @@ func DefaultErrata() Errata {
 		e("Marshal Islands", "MHL", "seed 000 (TIP Office projects, October 1, 2021), Pacific Islands",
 			"Marshall Islands, listed with the other Pacific island states"),
 	}
-}
+})
 
 // Lookup returns the erratum for a printed name, matched after the same
 // folding of case, spaces and punctuation that LookupCountry applies.
 func (e Errata) Lookup(printed string) (Erratum, bool) {
-	// Keys built on the stack: a lax parser looks up every place that
-	// names no country. The default errata's keys are built once.
-	var buf, xbuf [128]byte
-	key := appendKey(buf[:0], CleanSpace(printed))
-	known := defaultErrataKeys()
+	key := normalizeName(printed)
 	for _, x := range e {
-		if x.Printed == printed {
-			return x, true
-		}
-		xk, ok := known[x.Printed]
-		if !ok {
-			xk = appendKey(xbuf[:0], x.Printed)
-		}
-		if bytes.Equal(xk, key) {
+		if x.Printed == printed || normalizeName(x.Printed) == key {
 			return x, true
 		}
 	}
 	return Erratum{}, false
 }
 
-// defaultErrataKeys holds the key of each name DefaultErrata gives, by
-// the name: a key is a function of the name alone, so it serves an
-// erratum of any table that prints the name.
-var defaultErrataKeys = sync.OnceValue(func() map[string][]byte {
-	m := make(map[string][]byte)
-	for _, x := range DefaultErrata() {
-		m[x.Printed] = appendKey(nil, x.Printed)
-	}
-	return m
-})
-
 // Resolve looks name up with [LookupCountry] and, if that finds no country,
 // in the errata. It returns the erratum it used, or nil. When neither
 // resolves the name, it returns LookupCountry's error, whose suggestions
-// help the caller add an erratum.
+// help the caller add an erratum. A parser resolves names with
+// [ParseOptions.ResolveCountry], which applies the errata only when lax.
 func (e Errata) Resolve(name string) (Country, *Erratum, error) {
 	c, err := LookupCountry(name)
 	if err == nil {
 		return c, nil, nil
-	}
-	if !errors.Is(err, ErrUnknownCountry) && !errors.Is(err, ErrAmbiguousCountry) {
-		return 0, nil, err
 	}
 	if x, ok := e.Lookup(name); ok {
 		return x.Country, &x, nil

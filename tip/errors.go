@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 // These are the errors that can be returned in [ParseError.Err], and by the
@@ -17,6 +19,8 @@ import (
 // ([ErrSyntax], [ErrEncoding], [ErrAmount], [ErrDate], [ErrYear]) and
 // well-formed input whose value is not known or not allowed
 // ([ErrUnknownCountry], [ErrAmbiguousCountry], [ErrMissing], [ErrDuplicate]).
+// Three say why a parse stopped short: the input could not be read
+// ([ErrRead], [ErrNilReader]) or held too many errors ([ErrTooManyErrors]).
 var (
 	// ErrSyntax: the text does not have the form the document format requires
 	// (a label with no value, a line that is neither a label nor a heading).
@@ -46,6 +50,14 @@ var (
 	// ErrTooManyErrors: a parse stopped after collecting [MaxErrors]
 	// errors; the input past that point was not read.
 	ErrTooManyErrors = errors.New("too many errors")
+	// ErrRead: the io.Reader failed. The error wraps the reader's own
+	// error as well: errors.Is(err, iotest.ErrTimeout) holds for a reader
+	// that timed out. The line the failure cut short is not parsed.
+	// It is text.ErrRead, which the line reader returns.
+	ErrRead = text.ErrRead
+	// ErrNilReader: the io.Reader given to a parser is nil. It is
+	// text.ErrNilReader.
+	ErrNilReader = text.ErrNilReader
 )
 
 // A ParseError is returned for a problem at a known place in a document. It
@@ -58,7 +70,7 @@ type ParseError struct {
 	Source string // name the caller gave the input: "seed 000", "report.txt"; may be empty
 	Line   int    // 1-based line of the offending text; 0 if unknown
 	Col    int    // 1-based byte column within Line; 0 if unknown
-	Record int    // 1-based index of the record the error is in; 0 if none
+	Record int    // 1-based index of the record the error is in, where the document has records (a grants listing); 0 if none
 	Field  string // label or part being read: "Amount", "Tier 2 Watch List"; may be empty
 	Err    error  // the actual error; wraps one of the sentinels above
 }
@@ -137,17 +149,43 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // The zero value is an empty list ready to use. Unlike go/scanner's (and
 // modfile's), it implements Unwrap() []error, so [errors.Is] and [errors.As]
 // reach every entry.
+//
+// A list holds at most [MaxErrors] errors and one more that wraps
+// [ErrTooManyErrors]: every parser collects its errors with [ErrorList.Add],
+// and stops when Add says so, so that hostile input (a million bad lines)
+// costs bounded memory.
 type ErrorList []*ParseError
 
-// Add appends err to the list.
-func (l *ErrorList) Add(err *ParseError) { *l = append(*l, err) }
+// Add appends err and reports whether the parse may go on. Once the list
+// holds MaxErrors errors, Add appends in err's place one error at err's
+// position that wraps [ErrTooManyErrors] and returns false: the caller
+// stops reading. Later calls add nothing and return false.
+func (l *ErrorList) Add(err *ParseError) bool {
+	switch {
+	case len(*l) < MaxErrors:
+		*l = append(*l, err)
+		return true
+	case len(*l) == MaxErrors:
+		*l = append(*l, &ParseError{Source: err.Source, Line: err.Line, Col: err.Col, Record: err.Record,
+			Err: &detailError{msg: fmt.Sprintf("stopped after %d errors", MaxErrors), err: ErrTooManyErrors}})
+	}
+	return false
+}
+
+// Full reports whether the list holds all the errors it will take: Add
+// has refused one, and the parse should have stopped.
+func (l ErrorList) Full() bool { return len(l) > MaxErrors }
 
 // Len returns the number of errors.
 func (l ErrorList) Len() int { return len(l) }
 
 // Sort sorts the list by source, line and column, keeping the order of
-// errors at the same place.
+// errors at the same place. The error that says the parse stopped (see
+// Add) stays last.
 func (l ErrorList) Sort() {
+	if l.Full() {
+		l = l[:len(l)-1]
+	}
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i], l[j]
 		if a.Source != b.Source {

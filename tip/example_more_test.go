@@ -3,7 +3,6 @@ package tip_test
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/tipkit/tipkit/tip"
 )
@@ -39,23 +38,6 @@ func ExampleCountries() {
 	// WHA Western Hemisphere: 32
 }
 
-func ExampleCutBullet() {
-	for _, line := range []string{"  • Chile", "\u00a0-\u00a0Turkey\u00a0 ", "Tier 1"} {
-		item, col, ok := tip.CutBullet(line)
-		fmt.Printf("%q %d %v\n", item, col, ok)
-	}
-	// Output:
-	// "Chile" 7 true
-	// "Turkey" 6 true
-	// "" 0 false
-}
-
-func ExampleCleanSpace() {
-	fmt.Printf("%q\n", tip.CleanSpace("Antigua\u00a0and\u202fBarbuda\u200b\t"))
-	// Output:
-	// "Antigua and Barbuda "
-}
-
 // A report year's restrictions apply in the fiscal year that starts on
 // October 1 of that year.
 func ExampleFiscalYearOf() {
@@ -76,19 +58,6 @@ func ExampleFormatUSD() {
 	fmt.Println(tip.FormatUSD(d), tip.FormatAmount(d), tip.FormatAmount(tip.MustParseUSD("$18 million")))
 	// Output:
 	// $40,552,358.14 40552358.14 18000000.00
-}
-
-// A LineReader takes whatever a copy from a web page brings: a BOM, CRLF
-// and LF mixed; CheckText finds the column of a bad byte.
-func ExampleNewLineReader() {
-	lr := tip.NewLineReader(strings.NewReader("\ufeffTier 1\r\n  • Chile\n  • Ch\xffile\n"))
-	for lr.Next() {
-		fmt.Printf("%d %q bad at %d\n", lr.Line(), lr.Text(), tip.CheckText(lr.Bytes()))
-	}
-	// Output:
-	// 1 "Tier 1" bad at 0
-	// 2 "  • Chile" bad at 0
-	// 3 "  • Ch\xffile" bad at 9
 }
 
 // Every parser builds its errors with Errorf, so they read alike and unwrap

@@ -32,7 +32,7 @@ func ExampleLookupCountry_errors() {
 		var ambiguous *tip.AmbiguousCountryError
 		switch {
 		case errors.As(err, &unknown):
-			fmt.Println(errors.Is(err, tip.ErrUnknownCountry), name, "→ did you mean", unknown.Suggestions[0].Name())
+			fmt.Println(errors.Is(err, tip.ErrUnknownCountry), name, "→ did you mean", unknown.Suggestions()[0].Name())
 		case errors.As(err, &ambiguous):
 			fmt.Println(errors.Is(err, tip.ErrAmbiguousCountry), name, "→ one of", ambiguous.Candidates)
 		}
@@ -62,26 +62,6 @@ func ExampleSplitPlaces() {
 	// Output:
 	// label "Regional Project", countries [Iraq], not countries ["MENA"]
 	// label "Eastern Africa Region", 13 members, 12 countries, not countries ["Seychelle"]
-}
-
-// AppendPlaces splits many fields into one slice: each field's members
-// are those appended after the ones before.
-func ExampleAppendPlaces() {
-	var all []tip.Place
-	for _, field := range []string{"Burma, Laos, and Thailand", "Regional Project – Iraq and MENA"} {
-		n := len(all)
-		var label string
-		label, all = tip.AppendPlaces(all, field)
-		fmt.Printf("%q: label %q, %d members\n", field, label, len(all)-n)
-	}
-	for _, m := range all {
-		fmt.Printf("%s (%v) ", m.Text, m.Country.IsValid())
-	}
-	fmt.Println()
-	// Output:
-	// "Burma, Laos, and Thailand": label "", 3 members
-	// "Regional Project – Iraq and MENA": label "Regional Project", 2 members
-	// Burma (true) Laos (true) Thailand (true) Iraq (true) MENA (false)
 }
 
 func ExampleParseUSD() {
@@ -136,4 +116,24 @@ func ExampleErrorList() {
 	// Output:
 	// seed 000:3:12: Countries: unknown country: "Atlantis" (and 1 more error)
 	// true false
+}
+
+// Every parser reads a country name with ResolveCountry: strict, a
+// misprint is an error that suggests the fix; lax, the errata read it, and
+// the finding says so.
+func ExampleParseOptions_ResolveCountry() {
+	pos := tip.Position{Line: 17, Col: 10}
+	strict := tip.ParseOptions{Source: "listing.txt"}
+	_, _, err := strict.ResolveCountry("Tongo", pos, "Country")
+	fmt.Println(err)
+	var unknown *tip.UnknownCountryError
+	fmt.Println(errors.As(err, &unknown), unknown.Name)
+
+	lax := tip.ParseOptions{Source: "listing.txt", Lax: true}
+	c, finding, _ := lax.ResolveCountry("Tongo", pos, "Country")
+	fmt.Println(c.ISO3(), finding.Rule, finding.Severity)
+	// Output:
+	// listing.txt:17:10: Country: unknown country "Tongo" (did you mean "Tonga", "Togo"?)
+	// true Tongo
+	// TON tip/erratum warning
 }

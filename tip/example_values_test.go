@@ -139,30 +139,6 @@ func ExampleFormatAmount() {
 	// 394750.00 "394750"
 }
 
-// CheckText finds what no parser can read as text, for a positioned error.
-func ExampleCheckText() {
-	fmt.Println(tip.CheckText([]byte("Countries: Kenya")), tip.CheckText([]byte("Countries: K\x00enya")), tip.CheckText([]byte("Amount: \xff")))
-	// Output:
-	// 0 13 9
-}
-
-// ReadRows reads the "|" tables tipkit's embedded data is kept in, with a
-// position for every row and a positioned error for a malformed one.
-func ExampleReadRows() {
-	const table = `# Year|Country|Grade|Source
-2018|Hong Kong|A|State Dept memorandum of justification (2018)
-2019|Iraq|A
-`
-	err := tip.ReadRows([]byte(table), "waivers.txt", []string{"Year", "Country", "Grade", "Source"}, func(r tip.Row) error {
-		fmt.Println(r.Pos, r.Fields[1])
-		return nil
-	})
-	fmt.Println(err)
-	// Output:
-	// 2:1 Hong Kong
-	// waivers.txt:3:1: syntax error: want Year|Country|Grade|Source, got 3 fields
-}
-
 // DateOf takes the civil date of a time where it is, so a timestamp late on
 // September 30 in Washington is still in FY2023.
 func ExampleDateOf() {
@@ -171,16 +147,4 @@ func ExampleDateOf() {
 	fmt.Println(tip.DateOf(t), tip.FiscalYearOf(tip.DateOf(t)), tip.DateOf(t.UTC()))
 	// Output:
 	// 2023-09-30 FY2023 2023-10-01
-}
-
-// IsNameLine tells a list of bare names from the prose around it; the
-// caller still looks each name up.
-func ExampleIsNameLine() {
-	for _, s := range []string{"Canada", "Countries whose governments fully meet the minimum standards.", "The 2023 CSPA List Includes Governments of the following countries:"} {
-		fmt.Println(tip.IsNameLine(s))
-	}
-	// Output:
-	// true
-	// false
-	// false
 }

@@ -2,10 +2,11 @@ package tip
 
 import (
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // The fuzz targets check properties, not only the absence of panics: a
@@ -17,17 +18,6 @@ func FuzzLookupCountry(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
-		// The fast paths (exact names, strangeWord, the stack-built key)
-		// answer as the reference does, with and without suggestions.
-		tab := loadTable()
-		if _, ok := tab.exact[name]; !ok {
-			for _, suggest := range []bool{false, true} {
-				c, err := tab.lookupSlow(name, suggest)
-				if wc, werr := tab.lookupRef(name, suggest); c != wc || !reflect.DeepEqual(err, werr) {
-					t.Fatalf("lookup(%q, suggest %v) = %v, %v; the reference gives %v, %v", name, suggest, c, err, wc, werr)
-				}
-			}
-		}
 		c, err := LookupCountry(name)
 		if err != nil {
 			if c != 0 {
@@ -37,10 +27,10 @@ func FuzzLookupCountry(f *testing.F) {
 			var a *AmbiguousCountryError
 			switch {
 			case errors.As(err, &u):
-				if !errors.Is(err, ErrUnknownCountry) || len(u.Suggestions) > maxSuggestions {
+				if !errors.Is(err, ErrUnknownCountry) || len(u.Suggestions()) > maxSuggestions {
 					t.Fatalf("bad unknown error %v", err)
 				}
-				for _, s := range u.Suggestions {
+				for _, s := range u.Suggestions() {
 					if !s.IsValid() {
 						t.Fatalf("invalid suggestion %v", s)
 					}
@@ -107,7 +97,7 @@ func FuzzParseUSD(f *testing.F) {
 			}
 			return
 		}
-		if d.IsNegative() || d.GreaterThanOrEqual(maxUSD) {
+		if d.IsNegative() || d.GreaterThanOrEqual(decimal.New(1, maxUSDDigits)) {
 			t.Fatalf("ParseUSD(%q) = %v out of range", s, d)
 		}
 		// What FormatUSD writes, ParseUSD reads back to the same value
@@ -132,19 +122,6 @@ func FuzzSplitPlaces(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		l := SplitPlaces(s)
-		if want := splitPlacesRef(s); !reflect.DeepEqual(l, want) {
-			t.Fatalf("SplitPlaces(%q) =\n%+v; the reference gives\n%+v", s, l, want)
-		}
-		// AppendPlaces appends the same members after what dst holds,
-		// which it leaves as it was, room after it or not.
-		for _, room := range []int{0, 2, 64} {
-			dst := append(make([]Place, 0, 1+room), Place{Text: "kept", Offset: -1})
-			label, all := AppendPlaces(dst, s)
-			if label != l.Label || len(all) != 1+len(l.Members) || all[0] != (Place{Text: "kept", Offset: -1}) ||
-				len(l.Members) > 0 && !reflect.DeepEqual(all[1:], l.Members) {
-				t.Fatalf("AppendPlaces(dst, %q) = %q, %+v; SplitPlaces gives %+v", s, label, all, l)
-			}
-		}
 		last := -1
 		for _, m := range l.Members {
 			if m.Text == "" {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
 func TestLookupCountry(t *testing.T) {
@@ -162,7 +163,7 @@ func TestLookupSuggestions(t *testing.T) {
 			t.Fatalf("LookupCountry(%q) = %v, want *UnknownCountryError", tt.in, err)
 		}
 		var names []string
-		for _, c := range u.Suggestions {
+		for _, c := range u.Suggestions() {
 			names = append(names, c.Name())
 		}
 		if tt.first != "" && (len(names) == 0 || names[0] != tt.first) {
@@ -263,7 +264,7 @@ func listAfter(t *testing.T, lines []string, anchor string, from int) ([]string,
 		}
 		var out []string
 		for j := i + 1; j < len(lines); j++ {
-			l := strings.TrimSpace(CleanSpace(lines[j]))
+			l := strings.TrimSpace(text.Clean(lines[j]))
 			if l == "" {
 				continue
 			}
@@ -334,7 +335,7 @@ func TestSeedNames(t *testing.T) {
 		c, err := LookupCountry(name)
 		if want, ok := misprints[name]; ok {
 			var u *UnknownCountryError
-			if !errors.As(err, &u) || len(u.Suggestions) == 0 || !strings.Contains(u.Error(), want) {
+			if !errors.As(err, &u) || len(u.Suggestions()) == 0 || !strings.Contains(u.Error(), want) {
 				t.Errorf("LookupCountry(%q) = %v, %v; want unknown suggesting %q", name, c, err, want)
 			}
 			c, x, err := errata.Resolve(name)

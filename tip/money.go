@@ -5,12 +5,14 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/tipkit/tipkit/tip/text"
 )
 
-// maxUSD is the largest amount ParseUSD accepts: a quadrillion dollars, far
-// beyond any figure in a TIP document, so that a garbled number of thirty
-// digits is reported rather than carried on as money.
-var maxUSD = decimal.New(1, 15)
+// maxUSDDigits is the most digits before the decimal point ParseUSD
+// accepts, after any multiplier: amounts stay under a quadrillion dollars,
+// far beyond any figure in a TIP document, so that a garbled number of
+// thirty digits is reported rather than carried on as money.
+const maxUSDDigits = 15
 
 // ParseUSD parses a US dollar amount as the State Department writes it and
 // returns it exactly:
@@ -25,11 +27,6 @@ var maxUSD = decimal.New(1, 15)
 // Negative amounts, other currencies ("USD 5", "€5") and amounts of a
 // quadrillion dollars or more are errors. Every error wraps [ErrAmount].
 func ParseUSD(s string) (decimal.Decimal, error) {
-	// The form nearly every amount has, "$1,000,000" or "$394,750.00" with
-	// nothing around it, read directly.
-	if v, scale, ok := parsePlainUSD(s); ok {
-		return decimal.New(v, -scale), nil
-	}
 	d, msg := parseUSD(s)
 	if msg != "" {
 		return decimal.Decimal{}, &detailError{msg: strconv.Quote(s) + ": " + msg, err: ErrAmount}
@@ -54,7 +51,7 @@ var multipliers = []struct {
 }
 
 func parseUSD(s string) (decimal.Decimal, string) {
-	t := strings.TrimSpace(CleanSpace(s))
+	t := strings.TrimSpace(text.Clean(s))
 	if t == "" {
 		return decimal.Decimal{}, "empty"
 	}
@@ -81,6 +78,9 @@ func parseUSD(s string) (decimal.Decimal, string) {
 		return decimal.Decimal{}, "no digits"
 	}
 	if hasFrac {
+		if strings.Contains(frac, ".") {
+			return decimal.Decimal{}, "more than one decimal point"
+		}
 		if frac == "" {
 			return decimal.Decimal{}, "no digits after the decimal point"
 		}
@@ -89,21 +89,6 @@ func parseUSD(s string) (decimal.Decimal, string) {
 		}
 		if _, ok := atoiN(frac, 1, 12); !ok {
 			return decimal.Decimal{}, "bad decimals"
-		}
-	}
-	// The common case, a plain amount in dollars and cents: build the
-	// decimal from an int64, with the scale NewFromString would give it,
-	// and no allocation.
-	if exp == 0 {
-		if v, n, ok := groupedInt(intPart); ok {
-			if n > 15 {
-				return decimal.Decimal{}, "too large"
-			}
-			f, _ := atoiN(frac, 0, 2)
-			for range len(frac) {
-				v *= 10
-			}
-			return decimal.New(v+int64(f), -int32(len(frac))), ""
 		}
 	}
 	digits, ok := ungroup(intPart)
@@ -123,84 +108,20 @@ func parseUSD(s string) (decimal.Decimal, string) {
 	}
 	if exp != 0 {
 		d = d.Shift(exp)
+		// FormatUSD writes cents: an amount finer would not survive a
+		// round trip ("$1.000000001 million").
+		if !d.Equal(d.Truncate(2)) {
+			return decimal.Decimal{}, "finer than a cent"
+		}
 	}
-	if d.GreaterThanOrEqual(maxUSD) {
+	if d.GreaterThanOrEqual(decimal.New(1, maxUSDDigits)) {
 		return decimal.Decimal{}, "too large"
 	}
 	return d, ""
 }
 
-// parsePlainUSD reads exactly "$" and digits grouped as groupedInt takes
-// them, with up to two decimals: the value in cents (or dollars) and the
-// number of decimals, as parseUSD's int64 path gives them. ok is false for
-// anything else, and for more than 15 digits, which parseUSD refuses.
-func parsePlainUSD(s string) (v int64, scale int32, ok bool) {
-	if len(s) < 2 || s[0] != '$' {
-		return 0, 0, false
-	}
-	intPart, frac, hasFrac := s[1:], "", false
-	if i := strings.IndexByte(intPart, '.'); i >= 0 {
-		intPart, frac, hasFrac = intPart[:i], intPart[i+1:], true
-		if len(frac) < 1 || len(frac) > 2 {
-			return 0, 0, false
-		}
-	}
-	v, n, ok := groupedInt(intPart)
-	if !ok || n > 15 {
-		return 0, 0, false
-	}
-	if hasFrac {
-		f, ok := atoiN(frac, 1, 2)
-		if !ok {
-			return 0, 0, false
-		}
-		for range len(frac) {
-			v *= 10
-		}
-		v += int64(f)
-	}
-	return v, int32(len(frac)), true
-}
-
 // ungroup checks the thousands grouping of s ("1,000,000" or "1000000") and
 // returns its digits.
-// groupedInt reads s as ungroup does, returning its value and number of
-// digits; ok is false for anything ungroup refuses or more than 18 digits.
-func groupedInt(s string) (v int64, digits int, ok bool) {
-	group := -1 // digits in the current group after a comma; -1 before any comma
-	lead := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			if digits == 18 {
-				return 0, 0, false
-			}
-			v = v*10 + int64(c-'0')
-			digits++
-			if group >= 0 {
-				group++
-				if group > 3 {
-					return 0, 0, false
-				}
-			} else {
-				lead++
-			}
-		case c == ',':
-			if (group < 0 && (lead < 1 || lead > 3)) || (group >= 0 && group != 3) {
-				return 0, 0, false
-			}
-			group = 0
-		default:
-			return 0, 0, false
-		}
-	}
-	if digits == 0 || (group >= 0 && group != 3) {
-		return 0, 0, false
-	}
-	return v, digits, true
-}
-
 func ungroup(s string) (string, bool) {
 	if !strings.Contains(s, ",") {
 		_, ok := atoiN(s, 1, 64)

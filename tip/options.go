@@ -1,5 +1,12 @@
 package tip
 
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tipkit/tipkit/tip/text"
+)
+
 // ParseOptions configures a parse. Every tipkit parser takes the same
 // options (grants.ParseWith, tiers.ParseReportWith, cspa.ParseListWith, …);
 // the zero value is a strict parse of an unnamed source with the default
@@ -33,3 +40,63 @@ type ParseOptions struct {
 // hostile input (a million bad lines) costs bounded memory, and nobody
 // reads the hundred-and-first error of a document.
 const MaxErrors = 100
+
+// SourceOr returns o.Source, or def when it is empty: the name a parser
+// gives what it reads ("listing", "report") when the caller gives none.
+// Parsers set it first, o.Source = o.SourceOr("listing"), so that every
+// error and finding carries it.
+func (o ParseOptions) SourceOr(def string) string {
+	if o.Source == "" {
+		return def
+	}
+	return o.Source
+}
+
+// errata returns the errata a lax parse applies.
+func (o ParseOptions) errata() Errata {
+	if o.Errata == nil {
+		return defaultErrata()
+	}
+	return o.Errata
+}
+
+// ErratumRule is the Rule of the Finding [ParseOptions.ResolveCountry]
+// returns for a misprint read through the errata.
+const ErratumRule = "tip/erratum"
+
+// ResolveCountry reads a country name printed at pos of o.Source, in the
+// part of the document named field ("Country", "Tier 2"). It is the one
+// way tipkit's parsers read a country name:
+//
+//   - a name [LookupCountry] resolves gives its country;
+//   - in a lax parse, a misprint in o.Errata ("Tongo") gives the country
+//     it means and a Finding (Rule [ErratumRule], Severity Warning) that
+//     cites the erratum;
+//   - anything else gives a *ParseError at pos whose Field is field and
+//     whose Err is LookupCountry's [*UnknownCountryError] (with
+//     suggestions) or [*AmbiguousCountryError] (with candidates); a blank
+//     name gives one wrapping [ErrMissing]. A lax parser that keeps such a
+//     name, with a zero Country, reports it as a finding of its own.
+//
+// Suggestions are worked out only when the error is formatted, so a parser
+// may resolve any line to see whether it is a country.
+func (o ParseOptions) ResolveCountry(name string, pos Position, field string) (Country, *Finding, *ParseError) {
+	if strings.TrimSpace(text.Clean(name)) == "" {
+		return 0, nil, Errorf(o.Source, pos, field, ErrMissing, "no country name")
+	}
+	c, err := LookupCountry(name)
+	if err == nil {
+		return c, nil, nil
+	}
+	if o.Lax {
+		if x, ok := o.errata().Lookup(name); ok {
+			msg := strconv.Quote(name) + " read as " + x.Country.Name() + " (erratum: " + x.Note + ")"
+			if field != "" {
+				msg = field + ": " + msg
+			}
+			return x.Country, &Finding{Rule: ErratumRule, Severity: Warning, Source: o.Source, Pos: pos,
+				Country: x.Country, Subject: name, Message: msg, Citation: x.Source}, nil
+		}
+	}
+	return 0, nil, Errorf(o.Source, pos, field, err, "")
+}

@@ -31,9 +31,9 @@ func resolve(w io.Writer, name string) (tip.Country, bool) {
 		fmt.Fprintf(w, "%q could be %s: say which.\n", name, strings.Join(names, " or "))
 	case errors.As(err, &unknown):
 		fmt.Fprintf(w, "%q is not a country tipkit knows.\n", name)
-		if len(unknown.Suggestions) > 0 {
+		if suggestions := unknown.Suggestions(); len(suggestions) > 0 {
 			var names []string
-			for _, c := range unknown.Suggestions {
+			for _, c := range suggestions {
 				names = append(names, fmt.Sprintf("%q", c.Name()))
 			}
 			fmt.Fprintf(w, "Did you mean %s?\n", strings.Join(names, ", "))
