@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tipkit/tipkit/tip/text"
 )
@@ -132,17 +133,19 @@ func normalizeName(s string) string {
 	var b strings.Builder
 	for _, r := range text.Clean(s) {
 		r = unicode.ToLower(r)
-		if f, ok := foldRune()[r]; ok {
-			b.WriteString(f)
-			continue
-		}
 		switch {
 		case text.IsSpace(r) || text.IsDash(r) || r == '.' || r == '_' || r == '*':
 			b.WriteByte(' ')
 		case r == '&':
 			b.WriteString(" and ")
+		case r < utf8.RuneSelf && r != '`' && r != '"':
+			b.WriteRune(r) // the common case: no diacritic to fold
 		default:
-			b.WriteRune(r)
+			if f, ok := foldRune()[r]; ok {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(r)
+			}
 		}
 	}
 	words := strings.Fields(b.String())

@@ -40,23 +40,29 @@ func Clean(s string) string {
 	return strings.Map(cleanRune, s)
 }
 
-// needsCleaning reports whether Clean changes s. Most lines are printable
-// ASCII, which it tells byte by byte without decoding.
+// needsCleaning reports whether Clean changes s. Printable ASCII, most of
+// any line, is passed over a byte at a time; only other runes are decoded.
 func needsCleaning(s string) bool {
-	for i, c := range []byte(s) {
-		if c < ' ' || c >= utf8.RuneSelf {
-			return strings.ContainsFunc(s[i:], func(r rune) bool { return cleanRune(r) != r })
+	for i := 0; i < len(s); {
+		if c := s[i]; ' ' <= c && c < utf8.RuneSelf {
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if cleanRune(r) != r {
+			return true
+		}
+		i += n
 	}
 	return false
 }
 
 // cleanRune is what Clean does to one rune: ' ' for a space, -1 (dropped)
-// for an invisible one.
+// for an invisible one, the rune itself otherwise.
 func cleanRune(r rune) rune {
 	switch {
-	case r == ' ':
-		return r
+	case ' ' <= r && r < utf8.RuneSelf:
+		return r // printable ASCII, told without a table
 	case IsSpace(r):
 		return ' '
 	case isInvisible(r):

@@ -41,10 +41,12 @@ var (
 // read error cut off are not returned as a line: a line is only data once
 // its end is known. The error is at line [LineReader.Line]+1.
 type LineReader struct {
-	r    *bufio.Reader // nil for a nil io.Reader
-	line []byte        // the current line, without its end
-	n    int           // its 1-based number
-	err  error         // why reading stopped: io.EOF at the end of the input
+	r       *bufio.Reader // nil for a nil io.Reader
+	line    []byte        // the current line, without its end: in r's buffer, or in long
+	long    []byte        // holds a line that spans reads of r's buffer
+	afterCR bool          // the last line ended with a CR: an LF next ends nothing more
+	n       int           // the current line's 1-based number
+	err     error         // why reading stopped: io.EOF at the end of the input
 }
 
 // NewLineReader returns a LineReader reading from r. A nil r gives a
@@ -63,31 +65,62 @@ func (lr *LineReader) Next() bool {
 	if lr.err != nil {
 		return false
 	}
-	lr.line = lr.line[:0]
+	lr.long = lr.long[:0]
 	for {
 		chunk, err := lr.buffered()
 		if err != nil {
 			lr.stop(err)
 			// At the end of the input, the bytes after the last line end
 			// are a last line; cut off by an error, they are not.
-			if err == io.EOF && len(lr.line) > 0 {
+			if err == io.EOF && len(lr.long) > 0 {
+				lr.line = lr.long
 				return lr.advance()
 			}
 			return false
 		}
-		i := bytes.IndexAny(chunk, "\r\n")
+		if lr.afterCR {
+			// The LF of a CRLF, which may come in the next read.
+			lr.afterCR = false
+			if chunk[0] == '\n' {
+				lr.r.Discard(1)
+				continue
+			}
+		}
+		i := lineEnd(chunk)
 		if i < 0 {
-			lr.line = append(lr.line, chunk...)
+			lr.long = append(lr.long, chunk...)
 			lr.r.Discard(len(chunk))
 			continue
 		}
-		lr.line = append(lr.line, chunk[:i]...)
-		lr.r.Discard(i + 1)
-		if chunk[i] == '\r' {
-			lr.skipLF()
+		if len(lr.long) == 0 {
+			// The whole line is in the buffer, as most are: used in place,
+			// capped so that a caller's append cannot reach what is to come.
+			// Nothing reads into the buffer before the next call.
+			lr.line = chunk[:i:i]
+		} else {
+			lr.long = append(lr.long, chunk[:i]...)
+			lr.line = lr.long
 		}
+		lr.afterCR = chunk[i] == '\r'
+		lr.r.Discard(i + 1)
 		return lr.advance()
 	}
+}
+
+// lineEnd returns the index of the first CR or LF in b, or -1 if it has
+// neither. Two vectorized searches cost less than one bytes.IndexAny, which
+// tests a byte at a time. The LF is looked for first, since nearly every
+// file has one a line: a lone-CR file pays a search of the buffer (4 KiB)
+// a line, which keeps it linear.
+func lineEnd(b []byte) int {
+	lf := bytes.IndexByte(b, '\n')
+	if lf < 0 {
+		return bytes.IndexByte(b, '\r')
+	}
+	if cr := bytes.IndexByte(b[:lf], '\r'); cr >= 0 {
+		return cr
+	}
+	return lf
 }
 
 // buffered returns the bytes read and not yet used, reading more when
@@ -99,19 +132,6 @@ func (lr *LineReader) buffered() ([]byte, error) {
 		}
 	}
 	return lr.r.Peek(lr.r.Buffered())
-}
-
-// skipLF reads the LF of a CRLF, after the CR, which may be the last byte
-// of a read. An error here does not touch the line the CR ended: it stops
-// the next call to Next.
-func (lr *LineReader) skipLF() {
-	b, err := lr.r.Peek(1)
-	switch {
-	case err != nil:
-		lr.stop(err)
-	case b[0] == '\n':
-		lr.r.Discard(1)
-	}
 }
 
 // stop records why reading stopped.

@@ -132,15 +132,15 @@ func TestLineReaderBytes(t *testing.T) {
 	}
 }
 
-// lineEnd is the definition the reader implements.
-var lineEnd = regexp.MustCompile(`\r\n|\r|\n`)
+// lineEnds is the definition the reader implements.
+var lineEnds = regexp.MustCompile(`\r\n|\r|\n`)
 
-// wantLines splits in by lineEnd, as LineReader must read it.
+// wantLines splits in by lineEnds, as LineReader must read it.
 func wantLines(in string) []string {
 	if in == "" {
 		return nil
 	}
-	lines := lineEnd.Split(in, -1)
+	lines := lineEnds.Split(in, -1)
 	if lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1] // a last line end ends a line, it does not start one
 	}
