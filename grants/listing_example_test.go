@@ -94,7 +94,7 @@ func ExampleScan() {
 	}
 	// Output:
 	// ok: UNODC
-	// error: listing:11:9: Amount: invalid amount: "$39,47,50": bad digits or grouping
+	// error: listing:11:9: Amount: invalid amount: "$39,47,50": bad digits or grouping (want an amount like $1,250,000.00 or $3.12 million)
 }
 
 // Format writes a listing back in the published layout; Parse reads it

@@ -43,10 +43,10 @@ func ParseDate(s string) (Date, error) {
 	t := strings.TrimSpace(text.Clean(s))
 	d, ok := parseDate(t)
 	if !ok {
-		return Date{}, &detailError{msg: strconv.Quote(s), err: ErrDate}
+		return Date{}, &detailError{msg: strconv.Quote(s) + " " + wantDate, err: ErrDate}
 	}
 	if !d.IsValid() {
-		return Date{}, &detailError{msg: strconv.Quote(s) + " does not exist", err: ErrDate}
+		return Date{}, &detailError{msg: strconv.Quote(s) + " does not exist " + wantDate, err: ErrDate}
 	}
 	return d, nil
 }
@@ -60,6 +60,9 @@ func MustParseDate(s string) Date {
 	}
 	return d
 }
+
+// wantDate ends every ParseDate error: what the reader should have seen.
+const wantDate = "(want a date like 9/30/2023 or September 30, 2023)"
 
 func parseDate(t string) (Date, bool) {
 	if len(t) == 0 {

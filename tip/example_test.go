@@ -76,7 +76,7 @@ func ExampleParseUSD() {
 	// Output:
 	// 394750.00 $394,750.00
 	// 3120000.00 $3,120,000.00
-	// not money: invalid amount: "$1,00,0": bad digits or grouping
+	// not money: invalid amount: "$1,00,0": bad digits or grouping (want an amount like $1,250,000.00 or $3.12 million)
 }
 
 // Report years and fiscal years are distinct types: the 2023 report's
@@ -102,7 +102,7 @@ func ExampleParseDate() {
 	// Output:
 	// 2023-09-30 <nil>
 	// 2022-10-03 <nil>
-	//  invalid date: "2/30/2023" does not exist
+	//  invalid date: "2/30/2023" does not exist (want a date like 9/30/2023 or September 30, 2023)
 }
 
 func ExampleErrorList() {

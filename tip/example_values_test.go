@@ -46,7 +46,7 @@ func ExampleParseReportYear() {
 	fmt.Println(err)
 	// Output:
 	// 2023 <nil>
-	// invalid year: "23"
+	// invalid year: "23" (want a year like 2023, from 1990 to 2100)
 }
 
 // Fiscal years are written many ways in the waiver memos and

@@ -29,7 +29,7 @@ const maxUSDDigits = 15
 func ParseUSD(s string) (decimal.Decimal, error) {
 	d, msg := parseUSD(s)
 	if msg != "" {
-		return decimal.Decimal{}, &detailError{msg: strconv.Quote(s) + ": " + msg, err: ErrAmount}
+		return decimal.Decimal{}, &detailError{msg: strconv.Quote(s) + ": " + msg + " " + wantAmount, err: ErrAmount}
 	}
 	return d, nil
 }
@@ -42,6 +42,9 @@ func MustParseUSD(s string) decimal.Decimal {
 	}
 	return d
 }
+
+// wantAmount ends every ParseUSD error: what the reader should have seen.
+const wantAmount = "(want an amount like $1,250,000.00 or $3.12 million)"
 
 var multipliers = []struct {
 	word string

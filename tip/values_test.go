@@ -199,8 +199,8 @@ func TestParseUSD(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{
-		"$1.2.3":               `invalid amount: "$1.2.3": more than one decimal point`,
-		"$1.000000001 million": `invalid amount: "$1.000000001 million": finer than a cent`,
+		"$1.2.3":               `invalid amount: "$1.2.3": more than one decimal point (want an amount like $1,250,000.00 or $3.12 million)`,
+		"$1.000000001 million": `invalid amount: "$1.000000001 million": finer than a cent (want an amount like $1,250,000.00 or $3.12 million)`,
 	} {
 		if _, err := ParseUSD(in); err == nil || err.Error() != want {
 			t.Errorf("ParseUSD(%q) error = %v, want %s", in, err, want)
@@ -438,6 +438,32 @@ func TestDaysIn(t *testing.T) {
 			if got, want := daysIn(m, y), time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
 				t.Fatalf("daysIn(%v, %d) = %d, want %d", m, y, got, want)
 			}
+		}
+	}
+}
+
+// One error of each kind the value parsers return, word for word: a change
+// of wording is a reviewed change (issue 18: a message says what was
+// expected).
+func TestValueErrorMessages(t *testing.T) {
+	errOf := func(_ any, err error) error { return err }
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{errOf(ParseUSD("$1,00,0")), `invalid amount: "$1,00,0": bad digits or grouping (want an amount like $1,250,000.00 or $3.12 million)`},
+		{errOf(ParseUSD("$1.2.3")), `invalid amount: "$1.2.3": more than one decimal point (want an amount like $1,250,000.00 or $3.12 million)`},
+		{errOf(ParseDate("31/9/2023")), `invalid date: "31/9/2023" does not exist (want a date like 9/30/2023 or September 30, 2023)`},
+		{errOf(ParseDate("Sept 2023")), `invalid date: "Sept 2023" (want a date like 9/30/2023 or September 30, 2023)`},
+		{errOf(ParseReportYear("2199")), `invalid year: "2199" (want a year like 2023, from 1990 to 2100)`},
+		{errOf(ParseFiscalYear("FY")), `invalid year: "FY" (want a fiscal year like FY2024, from FY1990 to FY2100)`},
+		{errOf(LookupCountry("Tongo")), `unknown country "Tongo" (did you mean "Tonga", "Togo"?)`},
+		{errOf(LookupCountry("Korea")), `ambiguous country "Korea": could be "Korea, Democratic People’s Republic of" or "Korea, Republic of"`},
+		{errOf(ParseBureau("Global")), `unknown bureau: "Global"`},
+	}
+	for _, tt := range tests {
+		if tt.err == nil || tt.err.Error() != tt.want {
+			t.Errorf("error = %v\nwant    %s", tt.err, tt.want)
 		}
 	}
 }

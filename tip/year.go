@@ -52,7 +52,7 @@ func (y ReportYear) String() string {
 func ParseReportYear(s string) (ReportYear, error) {
 	n, ok := atoiN(strings.TrimSpace(s), 4, 4)
 	if !ok || n < MinYear || n > MaxYear {
-		return 0, &detailError{msg: strconv.Quote(s), err: ErrYear}
+		return 0, &detailError{msg: strconv.Quote(s) + " (want a year like 2023, from 1990 to 2100)", err: ErrYear}
 	}
 	return ReportYear(n), nil
 }
@@ -120,7 +120,7 @@ func ParseFiscalYear(s string) (FiscalYear, error) {
 	}
 	n, ok := atoiN(t, 4, 4)
 	if !ok || n < MinYear || n > MaxYear {
-		return 0, &detailError{msg: strconv.Quote(s), err: ErrYear}
+		return 0, &detailError{msg: strconv.Quote(s) + " (want a fiscal year like FY2024, from FY1990 to FY2100)", err: ErrYear}
 	}
 	return FiscalYear(n), nil
 }
