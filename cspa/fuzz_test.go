@@ -3,6 +3,7 @@ package cspa
 import (
 	"bytes"
 	"errors"
+	"regexp"
 	"testing"
 
 	"github.com/tipkit/tipkit/tip"
@@ -15,7 +16,7 @@ func checkErr(t *testing.T, err error, in []byte) {
 	if err == nil {
 		return
 	}
-	lines := bytes.Count(in, []byte("\n")) + 1
+	lines := len(lineEnd.Split(string(in), -1)) // a lone CR ends a line too
 	var list tip.ErrorList
 	if !errors.As(err, &list) || list.Len() == 0 {
 		t.Fatalf("error %v is not a tip.ErrorList", err)
@@ -110,3 +111,6 @@ func BenchmarkLineScan(b *testing.B) {
 		}
 	}
 }
+
+// lineEnd splits a text into its lines as text.LineReader does.
+var lineEnd = regexp.MustCompile(`\r\n|\r|\n`)
