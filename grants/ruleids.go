@@ -1,0 +1,35 @@
+package grants
+
+// AllRuleIDs returns, as a new slice, every rule ID a grants finding
+// (tip.Finding.Rule) carries:
+//
+//   - "grants/amount": Validate: an amount not above zero.
+//   - "grants/blank-in-record": a blank line inside a record; what follows is read as part of the record.
+//   - "grants/continuation": a line with no label, read as more of the field above (lax).
+//   - "grants/cross-bureau": Validate: a country outside the bureau of the record's section.
+//   - "grants/dollar-figure": a dollar figure on a program page that is not read as a Fact.
+//   - "grants/duplicate": Validate: a record with the implementer, places, amount and end date of another.
+//   - "grants/end-date": Validate: a record with no end date.
+//   - "grants/ended": Validate: a project that ended before the listing's date.
+//   - "grants/erratum": a misprinted country name read through errata ("Seychelle").
+//   - "grants/fact-place": a dollar figure's country list names something that is no country.
+//   - "grants/header-claim": Validate: the listing's header claims more projects than it lists.
+//   - "grants/highlight-place": a highlight names something that is no country.
+//   - "grants/implementer-variants": Validate: one implementer's acronym written with several names.
+//   - "grants/label-order": Countries after Implementer in a record (lax).
+//   - "grants/no-country": a record with no Country (lax).
+//   - "grants/plural-label": "Countries:" with one country (lax).
+//   - "grants/program-type": a program page's program type that tipkit does not know.
+//   - "grants/project-description": "Project Description:" for "Description:" (lax).
+//   - "grants/singular-label": "Country:" with several places (lax).
+//   - "grants/unknown-section": a section heading that is none of the listing's.
+//   - "grants/unresolved-place": a place that names no country, kept verbatim (lax).
+func AllRuleIDs() []string {
+	return []string{
+		"grants/amount", "grants/blank-in-record", "grants/continuation", "grants/cross-bureau",
+		"grants/dollar-figure", "grants/duplicate", "grants/end-date", "grants/ended", "grants/erratum",
+		"grants/fact-place", "grants/header-claim", "grants/highlight-place", "grants/implementer-variants",
+		"grants/label-order", "grants/no-country", "grants/plural-label", "grants/program-type",
+		"grants/project-description", "grants/singular-label", "grants/unknown-section", "grants/unresolved-place",
+	}
+}
