@@ -89,8 +89,14 @@ func newCountryIndex(h *History, c tip.Country) *index {
 // readIndex reads the history into a table with the rows of the
 // countries keep keeps.
 func readIndex(h *History, keep func(tip.Country) bool) *index {
-	x := &index{years: yearsOf(h), rows: make(map[tip.Country]int)}
+	x := &index{years: yearsOf(h)}
 	n := len(x.years)
+	most := 0 // placements in the fullest year: about as many as the countries
+	for _, col := range x.years {
+		most = max(most, len(col.entries[0].Placements))
+	}
+	x.rows = make(map[tip.Country]int, most)
+	x.cells = make([]cell, 0, most*n)
 	for i := range x.years {
 		col := &x.years[i]
 		for p := range col.placements() {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tipkit/tipkit/tip"
@@ -293,4 +294,23 @@ func BenchmarkCheckReference(b *testing.B) {
 	for b.Loop() {
 		refCheck(h, publishedSpecialWatchList)
 	}
+}
+
+// BenchmarkCheckRatio times Check and the reference in turn in the same
+// loop, so that a loaded machine slows both alike, and reports Check's
+// time as a multiple of the reference's (check/ref-x).
+func BenchmarkCheckRatio(b *testing.B) {
+	h := Default()
+	var check, ref time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		Check(h)
+		t1 := time.Now()
+		refCheck(h, publishedSpecialWatchList)
+		ref += time.Since(t1)
+		check += t1.Sub(t0)
+	}
+	b.ReportMetric(float64(check.Nanoseconds())/float64(b.N), "check-ns/op")
+	b.ReportMetric(float64(ref.Nanoseconds())/float64(b.N), "ref-ns/op")
+	b.ReportMetric(float64(check)/float64(ref), "check/ref-x")
 }
