@@ -77,26 +77,27 @@ func yearsOf(h *History) []column {
 
 // newIndex reads the history into the table.
 func newIndex(h *History) *index {
-	return readIndex(h, func(c tip.Country) bool { return c != 0 })
+	rows := 0 // the placements of the fullest year: about as many as the countries
+	if h != nil {
+		for _, yr := range h.Years {
+			rows = max(rows, len(yr.Placements))
+		}
+	}
+	return readIndex(h, rows, func(c tip.Country) bool { return c != 0 })
 }
 
 // newCountryIndex is newIndex with the one row of country c, all that
 // Eligible reads.
 func newCountryIndex(h *History, c tip.Country) *index {
-	return readIndex(h, func(p tip.Country) bool { return p == c && c != 0 })
+	return readIndex(h, 1, func(p tip.Country) bool { return p == c && c != 0 })
 }
 
 // readIndex reads the history into a table with the rows of the
-// countries keep keeps.
-func readIndex(h *History, keep func(tip.Country) bool) *index {
-	x := &index{years: yearsOf(h)}
+// countries keep keeps, about rows of them.
+func readIndex(h *History, rows int, keep func(tip.Country) bool) *index {
+	x := &index{years: yearsOf(h), rows: make(map[tip.Country]int, rows)}
 	n := len(x.years)
-	most := 0 // placements in the fullest year: about as many as the countries
-	for _, col := range x.years {
-		most = max(most, len(col.entries[0].Placements))
-	}
-	x.rows = make(map[tip.Country]int, most)
-	x.cells = make([]cell, 0, most*n)
+	x.cells = make([]cell, 0, rows*n)
 	for i := range x.years {
 		col := &x.years[i]
 		for p := range col.placements() {
