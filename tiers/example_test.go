@@ -69,7 +69,7 @@ func ExampleHistory_Timeline() {
 		fmt.Printf("%d %s%s\n", e.Year, map[bool]string{true: e.Tier.String(), false: e.Status.String()}[e.Status == tiers.StatusPlaced], w)
 	}
 	// Output:
-	// 2018 unknown
+	// 2018 Tier 2 Watch List
 	// 2019 Tier 2 Watch List (waiver)
 	// 2020 Tier 3
 	// 2021 Tier 3
@@ -104,10 +104,10 @@ func ExampleCheck() {
 func ExampleRestricted() {
 	h := tiers.Default()
 	fmt.Println(len(tiers.Restricted(h, 2024)), "governments face Tier 3 restrictions in FY2024")
-	fmt.Println(tiers.Restricted(h, 2019) == nil, "(FY2019: the 2018 Tier 3 list is not fully known)")
+	fmt.Println(tiers.Restricted(h, 2020) == nil, "(FY2020: the 2019 Tier 3 list is not fully known)")
 	// Output:
 	// 24 governments face Tier 3 restrictions in FY2024
-	// true (FY2019: the 2018 Tier 3 list is not fully known)
+	// true (FY2020: the 2019 Tier 3 list is not fully known)
 }
 
 // The strict parser refuses what the lax one tolerates, with positions.
@@ -133,8 +133,8 @@ func ExampleDefault() {
 	// Output:
 	// 2001:  81 placements, full false, Tier 3 known true
 	// 2009: 175 placements, full true, Tier 3 known true
-	// 2018:  38 placements, full false, Tier 3 known false
-	// 2024: 105 placements, full false, Tier 3 known true
+	// 2018: 187 placements, full true, Tier 3 known true
+	// 2024: 188 placements, full true, Tier 3 known true
 }
 
 func ExampleSpecialWatchList() {
@@ -142,7 +142,7 @@ func ExampleSpecialWatchList() {
 	swl := tiers.SpecialWatchList(h, 2023)
 	fmt.Println(len(swl), "computable; published:", tiers.PublishedSpecialWatchList[2023])
 	// Output:
-	// 26 computable; published: 28
+	// 28 computable; published: 28
 }
 
 func ExampleHistory_Moves() {

@@ -17,7 +17,8 @@ type Placement struct {
 	Year    tip.ReportYear // the report
 	Tier    Tier
 	Waiver  bool         // the automatic downgrade to Tier 3 was waived this year (22 U.S.C. 7107(b)(2)(D)(ii))
-	Source  string       // where the row comes from: "seed 003", "years/2010.txt (Kelley)"
+	Basis   Basis        // how Source knows it: observed (ParseReport reads a report), transcribed, implied, derived
+	Source  string       // the file the row comes from: "seed 003", "years/2010.txt", "fills/2022-derived.txt"
 	Pos     tip.Position // of the name in Source
 }
 
@@ -322,7 +323,7 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 		if !ok {
 			continue
 		}
-		pl := Placement{Country: c, Name: item, Tier: t, Source: p.src, Pos: pos}
+		pl := Placement{Country: c, Name: item, Tier: t, Basis: BasisObserved, Source: p.src, Pos: pos}
 		if c != 0 {
 			if prev, dup := p.seen[c]; dup {
 				if !p.lax {
