@@ -283,3 +283,21 @@ func (h *History) Moves(from, to tip.ReportYear) []Move {
 	return out
 }
 
+// Clone returns a deep copy of h: changing the copy, down to a year's
+// placements or a finding, leaves h as it was.
+func (h *History) Clone() *History {
+	if h == nil {
+		return nil
+	}
+	out := &History{Years: slices.Clone(h.Years), Waivers: slices.Clone(h.Waivers), Findings: slices.Clone(h.Findings)}
+	for i := range out.Years {
+		yr := &out.Years[i]
+		yr.Placements = slices.Clone(yr.Placements)
+		yr.Sources = slices.Clone(yr.Sources)
+		yr.StateSponsored = slices.Clone(yr.StateSponsored)
+		yr.Completeness.Known = slices.Clone(yr.Completeness.Known)
+		yr.Completeness.Absent = slices.Clone(yr.Completeness.Absent)
+		yr.Completeness.Gaps = slices.Clone(yr.Completeness.Gaps)
+	}
+	return out
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,6 +62,20 @@ type Report struct {
 	NotProtocolParty      []Listed             // not party to the UN TIP Protocol
 	LawEnforcement        []LawEnforcementYear // oldest first
 	Findings              []tip.Finding        // what the lax parse tolerated; nil from ParseReport
+}
+
+// Clone returns a deep copy of r: changing the copy leaves r as it was.
+func (r *Report) Clone() *Report {
+	if r == nil {
+		return nil
+	}
+	out := *r
+	out.Placements = slices.Clone(r.Placements)
+	out.StateSponsored = slices.Clone(r.StateSponsored)
+	out.NotProtocolParty = slices.Clone(r.NotProtocolParty)
+	out.LawEnforcement = slices.Clone(r.LawEnforcement)
+	out.Findings = slices.Clone(r.Findings)
+	return &out
 }
 
 // PlacementsOf returns the country's placements in the report: usually one,
