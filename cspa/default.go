@@ -12,7 +12,7 @@ import (
 	"github.com/tipkit/tipkit/tip"
 )
 
-//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/2011.txt data/waivers.txt
+//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/2011.txt data/fills.txt data/waivers.txt
 var dataFS embed.FS
 
 // SeedSource names the embedded 2023 report in positions and findings.
@@ -76,9 +76,11 @@ var defaultData = sync.OnceValue(func() *Data {
 
 // Default returns the embedded CSPA data: the lists of 2010–2025 (2022 and
 // 2023 parsed from the embedded 2023 TIP Report, seed 003; the others from
-// the reference files, each with its status and source), the waivers of
-// FY2011–FY2025 that the sources give, and the 405(c) report with its
-// amounts. It is built once; treat it as read-only.
+// the reference files and their fills, each with its status and source),
+// the waivers of FY2011–FY2025 that the sources give, and the 405(c)
+// report with its amounts.
+//
+// It is built once; treat it as read-only.
 func Default() *Data { return defaultData() }
 
 func buildDefault() (*Data, error) {
@@ -101,6 +103,10 @@ func buildDefault() (*Data, error) {
 	d.Findings = append(d.Findings, fs...)
 	errata := append(slices.Clone(tip.DefaultErrata()), tip.Erratum{Printed: "DRC", Country: tip.MustLookupCountry("Congo, Democratic Republic of the"),
 		Source: "cspa data years/2010.txt", Note: "the common abbreviation of the Democratic Republic of the Congo"})
+	fills, err := readFills()
+	if err != nil {
+		return nil, err
+	}
 
 	for y := 2010; y <= 2025; y++ {
 		src := fmt.Sprintf("years/%d.txt", y)
@@ -121,6 +127,9 @@ func buildDefault() (*Data, error) {
 			if len(l.Countries) == 0 {
 				l = extra
 			}
+		}
+		if err := applyFills(l, fills[tip.ReportYear(y)], errata, &d.Findings); err != nil {
+			return nil, err
 		}
 		switch y {
 		case 2022: // Section 1 of the seed's 405(c) report is the 2022 list
@@ -148,6 +157,89 @@ func buildDefault() (*Data, error) {
 	d.Findings = append(d.Findings, Validate(d)...)
 	tip.SortFindings(d.Findings)
 	return d, nil
+}
+
+// A fill is one row of data/fills.txt: a government on a year's list that
+// the year's file leaves out, with its source.
+type fill struct {
+	name, source string
+	pos          tip.Position
+}
+
+// fillStatus is the status a year's list has once its fills are added, as
+// the comments of data/fills.txt state (quoted: the build fails if the
+// file no longer says so), and the size the list then has.
+var fillStatus = map[tip.ReportYear]struct {
+	status Status
+	size   int
+	quote  string
+}{
+	2011: {StatusFull, 6, "2011: complete with these (six governments)"},
+	2012: {StatusPartial, 5, "2012: still PARTIAL"},
+	2020: {StatusFull, 14, "2020: complete with these two (14 governments)"},
+}
+
+// readFills reads data/fills.txt by year, and checks that every year it
+// fills has its status in fillStatus, quoted from the file.
+func readFills() (map[tip.ReportYear][]fill, error) {
+	const src = "fills.txt"
+	b, err := dataFS.ReadFile("data/" + src)
+	if err != nil {
+		return nil, err
+	}
+	out := map[tip.ReportYear][]fill{}
+	err = tip.ReadRows(b, src, []string{"Year", "Country", "source"}, func(r tip.Row) error {
+		y, err := tip.ParseReportYear(r.Fields[0])
+		if err != nil {
+			return tip.Errorf(src, r.Pos, "year", err, "")
+		}
+		if _, ok := fillStatus[y]; !ok {
+			return tip.Errorf(src, r.Pos, "year", tip.ErrMissing, "%d: no status for the filled list (fillStatus)", y)
+		}
+		pos := tip.Position{Line: r.Pos.Line, Col: len(r.Fields[0]) + 2}
+		out[y] = append(out[y], fill{name: r.Fields[1], source: r.Fields[2], pos: pos})
+		return nil
+	})
+	for y, st := range fillStatus {
+		if !bytes.Contains(b, []byte(st.quote)) {
+			return nil, tip.Errorf(src, tip.Position{}, "status", tip.ErrMissing, "%d: the file no longer says %q", y, st.quote)
+		}
+	}
+	return out, err
+}
+
+// applyFills adds a year's fills to its list (a government already on it
+// is a second source that agrees, and adds nothing), and sets the status
+// data/fills.txt states. A list whose size then differs from the one the
+// file states is an error: the data changed under it.
+func applyFills(l *List, fs []fill, errata tip.Errata, findings *[]tip.Finding) error {
+	if len(fs) == 0 {
+		return nil
+	}
+	const src = "fills.txt"
+	for _, f := range fs {
+		c, e, err := errata.Resolve(f.name)
+		switch {
+		case err != nil:
+			return tip.Errorf(src, f.pos, "country", err, "")
+		case e != nil:
+			*findings = append(*findings, tip.Finding{Rule: "cspa/erratum", Severity: tip.Info, Source: src, Pos: f.pos, Country: c, Subject: f.name,
+				Message: fmt.Sprintf("%q read as %s (%s)", f.name, c.Name(), e.Note), Citation: e.Source})
+		}
+		if l.Contains(c) {
+			continue
+		}
+		l.Countries = append(l.Countries, c)
+		l.Names = append(l.Names, f.name)
+		l.Positions = append(l.Positions, f.pos)
+	}
+	st := fillStatus[l.Year]
+	if len(l.Countries) != st.size {
+		return tip.Errorf(src, fs[0].pos, "country", tip.ErrMissing, "%d: the list has %d governments with its fills, the file says %d", l.Year, len(l.Countries), st.size)
+	}
+	l.Status = st.status
+	l.Source += " + " + src
+	return nil
 }
 
 // compare reports where a reference file and the seed disagree.
