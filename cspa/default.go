@@ -80,8 +80,50 @@ var defaultData = sync.OnceValue(func() *Data {
 // the waivers of FY2011–FY2025 that the sources give, and the 405(c)
 // report with its amounts.
 //
-// It is built once; treat it as read-only.
-func Default() *Data { return defaultData() }
+// It is built once, on first use; each call returns a deep copy (Clone),
+// so a caller may change what it gets without changing what the next
+// caller gets.
+func Default() *Data { return defaultData().Clone() }
+
+// Clone returns a deep copy of d: no list, waiver, amount or finding of the
+// copy shares memory with d.
+func (d *Data) Clone() *Data {
+	if d == nil {
+		return nil
+	}
+	out := &Data{Lists: make([]*List, len(d.Lists)), Waivers: cloneWaivers(d.Waivers), Findings: slices.Clone(d.Findings)}
+	for i, l := range d.Lists {
+		out.Lists[i] = cloneList(l)
+	}
+	if d.Report != nil {
+		r := *d.Report
+		r.Violations = slices.Clone(r.Violations)
+		r.NotPlanned = slices.Clone(r.NotPlanned)
+		r.Waivers = cloneWaivers(r.Waivers)
+		r.Provided = slices.Clone(r.Provided) // decimal.Decimal is immutable
+		out.Report = &r
+	}
+	return out
+}
+
+func cloneList(l *List) *List {
+	if l == nil {
+		return nil
+	}
+	c := *l
+	c.Countries = slices.Clone(l.Countries)
+	c.Names = slices.Clone(l.Names)
+	c.Positions = slices.Clone(l.Positions)
+	return &c
+}
+
+func cloneWaivers(ws []Waiver) []Waiver {
+	out := slices.Clone(ws)
+	for i := range out {
+		out[i].Authorities = slices.Clone(out[i].Authorities)
+	}
+	return out
+}
 
 func buildDefault() (*Data, error) {
 	d := &Data{}
@@ -134,7 +176,7 @@ func buildDefault() (*Data, error) {
 		switch y {
 		case 2022: // Section 1 of the seed's 405(c) report is the 2022 list
 			d.Findings = append(d.Findings, compare(l, rep.Violations, "405(c) Section 1")...)
-			l = &List{Year: 2022, Countries: rep.Violations, Status: StatusFull, Source: SeedSource + ", 405(c) Section 1"}
+			l = &List{Year: 2022, Countries: slices.Clone(rep.Violations), Status: StatusFull, Source: SeedSource + ", 405(c) Section 1"}
 			for _, c := range rep.Violations {
 				l.Names = append(l.Names, c.Name())
 				l.Positions = append(l.Positions, tip.Position{})
