@@ -1,7 +1,9 @@
 package tiers
 
 import (
+	"encoding/csv"
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -422,5 +424,75 @@ func TestCompletenessNotes(t *testing.T) {
 	}
 	if note := h.Year(2024).Completeness.Note; !strings.Contains(note, "Tier 1 33 (complete: extra/2024.txt)") || !strings.Contains(note, "83 derived") {
 		t.Errorf("2024 note: %s", note)
+	}
+}
+
+// fills/2019.sources.csv gives every 2019 row of fills/2019.txt and
+// fills/more.txt its URL and a verbatim quote; its tier and kind agree with
+// the row, and the history holds each on that tier.
+func TestFill2019Sources(t *testing.T) {
+	f, err := os.Open("data/fills/2019.sources.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]string{"country", "tier", "kind", "source", "quote"}, recs[0]); d != "" {
+		t.Fatalf("header (-want +got):\n%s", d)
+	}
+	type row struct {
+		Tier  Tier
+		Basis Basis
+	}
+	src := map[string]row{}
+	for _, r := range recs[1:] {
+		tier, err := ParseTier(r[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		basis, err := ParseBasis(r[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(r[3], "http") || r[4] == "" {
+			t.Errorf("%s: no URL or quote", r[0])
+		}
+		src[r[0]] = row{tier, basis}
+	}
+	want := map[string]row{}
+	b, _ := dataFS.ReadFile("data/fills/2019.txt")
+	for _, l := range strings.Split(string(b), "\n") {
+		tierText, name, ok := strings.Cut(l, "|")
+		if strings.HasPrefix(l, "#") || !ok {
+			continue
+		}
+		tier, _ := ParseTier(tierText)
+		want[name] = row{tier, BasisObserved}
+	}
+	for _, p := range moreRows(t)[2019] {
+		want[p.Name] = row{p.Tier, p.Basis}
+	}
+	if d := cmp.Diff(want, src); d != "" {
+		t.Errorf("2019 rows against 2019.sources.csv (-rows +csv):\n%s", d)
+	}
+	h := Default()
+	for name, r := range want {
+		c, _, err := tip.DefaultErrata().Resolve(name)
+		if err != nil {
+			c, _, err = dataErrata().Resolve(name)
+		}
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if p, st := h.At(c, 2019); st != StatusPlaced || p.Tier != r.Tier {
+			t.Errorf("%s 2019: history has %v %s, the sources %s", name, st, p.Tier, r.Tier)
+		}
+	}
+	if len(want) != 166 {
+		t.Errorf("%d rows for 2019, want 151 + 15", len(want))
 	}
 }
