@@ -46,4 +46,3 @@ func TestFills(t *testing.T) {
 		t.Error("Iran FY2021: no restriction, though on the 2020 list")
 	}
 }
-
