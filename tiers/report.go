@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tipkit/tipkit/tip"
 )
@@ -147,11 +148,17 @@ func ParseReportLax(r io.Reader) (*Report, error) {
 const defaultSource = "report"
 
 var (
-	titleRE    = regexp.MustCompile(`^((?:19|20|21)\d\d) Trafficking in Persons Report\b`)
-	claimRE    = regexp.MustCompile(`following (\d+) governments`)
-	leHeaderRE = regexp.MustCompile(`^YEAR\s+PROSECUTIONS\s+CONVICTIONS\s+VICTIMS IDENTIFIED`)
-	leRowRE    = regexp.MustCompile(`^((?:19|20)\d\d)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s*$`)
-	leLooseRE  = regexp.MustCompile(`^(?:19|20)\d\d\s+\d`)
+	titleRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^((?:19|20|21)\d\d) Trafficking in Persons Report\b`)
+	})
+	claimRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`following (\d+) governments`) })
+	leHeaderRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^YEAR\s+PROSECUTIONS\s+CONVICTIONS\s+VICTIMS IDENTIFIED`)
+	})
+	leRowRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^((?:19|20)\d\d)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s*$`)
+	})
+	leLooseRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:19|20)\d\d\s+\d`) })
 )
 
 type line struct {
@@ -259,7 +266,7 @@ func parseReport(r io.Reader, src string, lax bool) (*Report, error) {
 			continue
 		}
 		if p.rep.Year == 0 {
-			if m := titleRE.FindStringSubmatch(l.text); m != nil {
+			if m := titleRE().FindStringSubmatch(l.text); m != nil {
 				y, _ := strconv.Atoi(m[1])
 				p.rep.Year = tip.ReportYear(y)
 			}
@@ -268,7 +275,7 @@ func parseReport(r io.Reader, src string, lax bool) (*Report, error) {
 		case tierHeading(l.text) != TierUnknown:
 			i = p.tierList(lines, i, tierHeading(l.text))
 		case strings.Contains(l.text, "governments with a documented") && strings.Contains(l.text, "policy or pattern") && strings.HasSuffix(l.text, ":"):
-			if m := claimRE.FindStringSubmatch(l.text); m != nil {
+			if m := claimRE().FindStringSubmatch(l.text); m != nil {
 				p.rep.StateSponsoredClaimed, _ = strconv.Atoi(m[1])
 			}
 			var items []Listed
@@ -281,7 +288,7 @@ func parseReport(r io.Reader, src string, lax bool) (*Report, error) {
 			var items []Listed
 			items, i = p.plainList(lines, i, "not-party")
 			p.rep.NotProtocolParty = append(p.rep.NotProtocolParty, items...)
-		case leHeaderRE.MatchString(l.text):
+		case leHeaderRE().MatchString(l.text):
 			i = p.lawTable(lines, i)
 		}
 	}
@@ -406,9 +413,9 @@ func (p *parser) lawTable(lines []line, h int) int {
 		if l.text == "" {
 			continue
 		}
-		m := leRowRE.FindStringSubmatch(l.text)
+		m := leRowRE().FindStringSubmatch(l.text)
 		if m == nil {
-			if leLooseRE.MatchString(l.text) {
+			if leLooseRE().MatchString(l.text) {
 				p.errorf(l.pos, "law-enforcement", tip.ErrSyntax, "row %q: want YEAR PROSECUTIONS (LABOR) CONVICTIONS (LABOR) VICTIMS (LABOR) LAWS", l.text)
 				last = j
 				continue
