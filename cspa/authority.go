@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // An Authority is a kind of assistance or licensing the CSPA bars for a
@@ -54,23 +55,28 @@ func (a Authority) Name() string {
 
 // authorityRE finds authority mentions in running text; the 405(c) report
 // writes "International Military Education Training" without "and", and
-// the determinations "10 U.S.C. 331/333".
-var authorityRE = []struct {
+// the determinations "10 U.S.C. 331/333". Compiled on first use: importing
+// the package does no work.
+var authorityRE = sync.OnceValue(func() []authorityPattern {
+	return []authorityPattern{
+		{IMET, regexp.MustCompile(`(?i)\binternational military education (?:and )?training\b|\bIMET\b`)},
+		{FMF, regexp.MustCompile(`(?i)\bforeign military financing\b|\bFMF\b`)},
+		{EDA, regexp.MustCompile(`(?i)\bexcess defense articles\b|\bEDA\b`)},
+		{PKO, regexp.MustCompile(`(?i)\bpeacekeeping operations\b|\bPKO\b`)},
+		{DCS, regexp.MustCompile(`(?i)\b(?:licenses for )?direct commercial sales?(?: of military equipment)?\b|\bDCS\b`)},
+		{Section333, regexp.MustCompile(`(?i)\b(?:(?:support|assistance) under )?10 U\.?S\.?C\.? (?:§ ?)?(?:331/)?333\b|\bsection 333\b`)},
+	}
+})
+
+type authorityPattern struct {
 	a  Authority
 	re *regexp.Regexp
-}{
-	{IMET, regexp.MustCompile(`(?i)\binternational military education (?:and )?training\b|\bIMET\b`)},
-	{FMF, regexp.MustCompile(`(?i)\bforeign military financing\b|\bFMF\b`)},
-	{EDA, regexp.MustCompile(`(?i)\bexcess defense articles\b|\bEDA\b`)},
-	{PKO, regexp.MustCompile(`(?i)\bpeacekeeping operations\b|\bPKO\b`)},
-	{DCS, regexp.MustCompile(`(?i)\b(?:licenses for )?direct commercial sales?(?: of military equipment)?\b|\bDCS\b`)},
-	{Section333, regexp.MustCompile(`(?i)\b(?:(?:support|assistance) under )?10 U\.?S\.?C\.? (?:§ ?)?(?:331/)?333\b|\bsection 333\b`)},
 }
 
 // findAuthorities returns the authorities text mentions, in Authority order.
 func findAuthorities(s string) []Authority {
 	var out []Authority
-	for _, r := range authorityRE {
+	for _, r := range authorityRE() {
 		if r.re.MatchString(s) {
 			out = append(out, r.a)
 		}
@@ -102,7 +108,7 @@ func ParseAuthority(s string) (Authority, error) {
 }
 
 func parseAuthority(t string) (Authority, bool) {
-	for _, r := range authorityRE {
+	for _, r := range authorityRE() {
 		if loc := r.re.FindStringIndex(t); loc != nil && loc[0] == 0 && loc[1] == len(t) {
 			return r.a, true
 		}

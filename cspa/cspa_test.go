@@ -332,7 +332,7 @@ func TestDefault(t *testing.T) {
 	if len(d.Lists) != 16 || d.Lists[0].Year != 2010 || d.Lists[15].Year != 2025 {
 		t.Fatalf("%d lists", len(d.Lists))
 	}
-	wantN := map[tip.ReportYear]int{2010: 6, 2013: 10, 2014: 9, 2015: 8, 2016: 10, 2017: 8, 2018: 11, 2019: 11, 2021: 15, 2022: 12, 2023: 17, 2024: 17}
+	wantN := map[tip.ReportYear]int{2010: 6, 2011: 6, 2013: 10, 2014: 9, 2015: 8, 2016: 10, 2017: 8, 2018: 11, 2019: 11, 2020: 14, 2021: 15, 2022: 12, 2023: 17, 2024: 17}
 	for _, l := range d.Lists {
 		if n, ok := wantN[l.Year]; ok && (l.Status != StatusFull || len(l.Countries) != n) {
 			t.Errorf("%d: %s with %d, want full with %d", l.Year, l.Status, len(l.Countries), n)
@@ -352,8 +352,11 @@ func TestDefault(t *testing.T) {
 	if listed, known := d.Listed(tip.MustLookupCountry("Chile"), 2023); listed || !known {
 		t.Error("Chile 2023 should be known not listed")
 	}
-	if _, known := d.Listed(tip.MustLookupCountry("Chile"), 2020); known {
-		t.Error("2020 is partial: Chile's absence is not known")
+	if _, known := d.Listed(tip.MustLookupCountry("Chile"), 2012); known {
+		t.Error("2012 is partial: Chile's absence is not known")
+	}
+	if l := d.List(2012); l.Status != StatusPartial || len(l.Countries) != 5 {
+		t.Errorf("2012: %s with %d, want partial with 5 (of 7)", l.Status, len(l.Countries))
 	}
 	for _, f := range d.Findings {
 		if f.Severity == tip.Error {

@@ -9,22 +9,22 @@ import (
 	"github.com/tipkit/tipkit/tip"
 )
 
-// Listed separates "not on the list" from "not known": the 2020 list is
-// partial, the 2025 list was not found.
+// Listed separates "not on the list" from "not known": the 2012 list is
+// partial (5 of 7 governments known), the 2025 list was not found.
 func ExampleData_Listed() {
 	d := cspa.Default()
 	for _, c := range []string{"Burma", "Ghana"} {
-		for _, y := range []tip.ReportYear{2019, 2020, 2025} {
+		for _, y := range []tip.ReportYear{2012, 2020, 2025} {
 			listed, known := d.Listed(tip.MustLookupCountry(c), y)
 			fmt.Printf("%s %d listed=%v known=%v\n", c, y, listed, known)
 		}
 	}
 	// Output:
-	// Burma 2019 listed=true known=true
+	// Burma 2012 listed=true known=true
 	// Burma 2020 listed=true known=true
 	// Burma 2025 listed=false known=false
-	// Ghana 2019 listed=false known=true
-	// Ghana 2020 listed=false known=false
+	// Ghana 2012 listed=false known=false
+	// Ghana 2020 listed=false known=true
 	// Ghana 2025 listed=false known=false
 }
 

@@ -14,7 +14,7 @@ import (
 	"github.com/tipkit/tipkit/tip/text"
 )
 
-//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/2011.txt data/waivers.txt
+//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/2011.txt data/fills.txt data/waivers.txt
 var dataFS embed.FS
 
 // SeedSource names the embedded 2023 report in positions and findings.
@@ -78,10 +78,54 @@ var defaultData = sync.OnceValue(func() *Data {
 
 // Default returns the embedded CSPA data: the lists of 2010–2025 (2022 and
 // 2023 parsed from the embedded 2023 TIP Report, seed 003; the others from
-// the reference files, each with its status and source), the waivers of
-// FY2011–FY2025 that the sources give, and the 405(c) report with its
-// amounts. It is built once; treat it as read-only.
-func Default() *Data { return defaultData() }
+// the reference files and their fills, each with its status and source),
+// the waivers of FY2011–FY2025 that the sources give, and the 405(c)
+// report with its amounts.
+//
+// It is built once, on first use; each call returns a deep copy (Clone),
+// so a caller may change what it gets without changing what the next
+// caller gets.
+func Default() *Data { return defaultData().Clone() }
+
+// Clone returns a deep copy of d: no list, waiver, amount or finding of the
+// copy shares memory with d.
+func (d *Data) Clone() *Data {
+	if d == nil {
+		return nil
+	}
+	out := &Data{Lists: make([]*List, len(d.Lists)), Waivers: cloneWaivers(d.Waivers), Findings: slices.Clone(d.Findings)}
+	for i, l := range d.Lists {
+		out.Lists[i] = cloneList(l)
+	}
+	if d.Report != nil {
+		r := *d.Report
+		r.Violations = slices.Clone(r.Violations)
+		r.NotPlanned = slices.Clone(r.NotPlanned)
+		r.Waivers = cloneWaivers(r.Waivers)
+		r.Provided = slices.Clone(r.Provided) // decimal.Decimal is immutable
+		out.Report = &r
+	}
+	return out
+}
+
+func cloneList(l *List) *List {
+	if l == nil {
+		return nil
+	}
+	c := *l
+	c.Countries = slices.Clone(l.Countries)
+	c.Names = slices.Clone(l.Names)
+	c.Positions = slices.Clone(l.Positions)
+	return &c
+}
+
+func cloneWaivers(ws []Waiver) []Waiver {
+	out := slices.Clone(ws)
+	for i := range out {
+		out[i].Authorities = slices.Clone(out[i].Authorities)
+	}
+	return out
+}
 
 func buildDefault() (*Data, error) {
 	d := &Data{}
@@ -103,6 +147,10 @@ func buildDefault() (*Data, error) {
 	d.Findings = append(d.Findings, fs...)
 	errata := append(slices.Clone(tip.DefaultErrata()), tip.Erratum{Printed: "DRC", Country: tip.MustLookupCountry("Congo, Democratic Republic of the"),
 		Source: "cspa data years/2010.txt", Note: "the common abbreviation of the Democratic Republic of the Congo"})
+	fills, err := readFills()
+	if err != nil {
+		return nil, err
+	}
 
 	for y := 2010; y <= 2025; y++ {
 		src := fmt.Sprintf("years/%d.txt", y)
@@ -124,10 +172,13 @@ func buildDefault() (*Data, error) {
 				l = extra
 			}
 		}
+		if err := applyFills(l, fills[tip.ReportYear(y)], errata, &d.Findings); err != nil {
+			return nil, err
+		}
 		switch y {
 		case 2022: // Section 1 of the seed's 405(c) report is the 2022 list
 			d.Findings = append(d.Findings, compare(l, rep.Violations, "405(c) Section 1")...)
-			l = &List{Year: 2022, Countries: rep.Violations, Status: StatusFull, Source: SeedSource + ", 405(c) Section 1"}
+			l = &List{Year: 2022, Countries: slices.Clone(rep.Violations), Status: StatusFull, Source: SeedSource + ", 405(c) Section 1"}
 			for _, c := range rep.Violations {
 				l.Names = append(l.Names, c.Name())
 				l.Positions = append(l.Positions, tip.Position{})
@@ -150,6 +201,91 @@ func buildDefault() (*Data, error) {
 	d.Findings = append(d.Findings, Validate(d)...)
 	tip.SortFindings(d.Findings)
 	return d, nil
+}
+
+// A fill is one row of data/fills.txt: a government on a year's list that
+// the year's file leaves out, with its source.
+type fill struct {
+	name, source string
+	pos          tip.Position
+}
+
+// fillStatus is the status a year's list has once its fills are added, as
+// the comments of data/fills.txt state (quoted: the build fails if the
+// file no longer says so), and the size the list then has.
+var fillStatus = map[tip.ReportYear]struct {
+	status Status
+	size   int
+	quote  string
+}{
+	2011: {StatusFull, 6, "2011: complete with these (six governments)"},
+	2012: {StatusPartial, 5, "2012: still PARTIAL"},
+	2020: {StatusFull, 14, "2020: complete with these two (14 governments)"},
+}
+
+// readFills reads data/fills.txt by year, and checks that every year it
+// fills has its status in fillStatus, quoted from the file.
+func readFills() (map[tip.ReportYear][]fill, error) {
+	const src = "fills.txt"
+	b, err := dataFS.ReadFile("data/" + src)
+	if err != nil {
+		return nil, err
+	}
+	out := map[tip.ReportYear][]fill{}
+	err = text.ReadRows(b, []string{"Year", "Country", "source"}, func(r text.Row) error {
+		row := tip.Position{Line: r.Line, Col: 1}
+		y, err := tip.ParseReportYear(r.Fields[0])
+		if err != nil {
+			return tip.Errorf(src, row, "year", err, "")
+		}
+		if _, ok := fillStatus[y]; !ok {
+			return tip.Errorf(src, row, "year", tip.ErrMissing, "%d: no status for the filled list (fillStatus)", y)
+		}
+		pos := tip.Position{Line: r.Line, Col: len(r.Fields[0]) + 2}
+		out[y] = append(out[y], fill{name: r.Fields[1], source: r.Fields[2], pos: pos})
+		return nil
+	})
+	err = rowError(src, err)
+	for y, st := range fillStatus {
+		if !bytes.Contains(b, []byte(st.quote)) {
+			return nil, tip.Errorf(src, tip.Position{}, "status", tip.ErrMissing, "%d: the file no longer says %q", y, st.quote)
+		}
+	}
+	return out, err
+}
+
+// applyFills adds a year's fills to its list (a government already on it
+// is a second source that agrees, and adds nothing), and sets the status
+// data/fills.txt states. A list whose size then differs from the one the
+// file states is an error: the data changed under it.
+func applyFills(l *List, fs []fill, errata tip.Errata, findings *[]tip.Finding) error {
+	if len(fs) == 0 {
+		return nil
+	}
+	const src = "fills.txt"
+	for _, f := range fs {
+		c, e, err := errata.Resolve(f.name)
+		switch {
+		case err != nil:
+			return tip.Errorf(src, f.pos, "country", err, "")
+		case e != nil:
+			*findings = append(*findings, tip.Finding{Rule: "cspa/erratum", Severity: tip.Info, Source: src, Pos: f.pos, Country: c, Subject: f.name,
+				Message: fmt.Sprintf("%q read as %s (%s)", f.name, c.Name(), e.Note), Citation: e.Source})
+		}
+		if l.Contains(c) {
+			continue
+		}
+		l.Countries = append(l.Countries, c)
+		l.Names = append(l.Names, f.name)
+		l.Positions = append(l.Positions, f.pos)
+	}
+	st := fillStatus[l.Year]
+	if len(l.Countries) != st.size {
+		return tip.Errorf(src, fs[0].pos, "country", tip.ErrMissing, "%d: the list has %d governments with its fills, the file says %d", l.Year, len(l.Countries), st.size)
+	}
+	l.Status = st.status
+	l.Source += " + " + src
+	return nil
 }
 
 // compare reports where a reference file and the seed disagree.
@@ -209,10 +345,16 @@ func readWaivers(errata tip.Errata) ([]Waiver, error) {
 		out = append(out, w)
 		return nil
 	})
+	return out, rowError("waivers.txt", err)
+}
+
+// rowError positions the error of a malformed row of the embedded table
+// src, as text.ReadRows reports it.
+func rowError(src string, err error) error {
 	if re, ok := errors.AsType[*text.RowError](err); ok {
-		err = tip.Errorf("waivers.txt", tip.Position{Line: re.Line, Col: 1}, "", tip.ErrSyntax, "%v", re)
+		return tip.Errorf(src, tip.Position{Line: re.Line, Col: 1}, "", tip.ErrSyntax, "%v", re)
 	}
-	return out, err
+	return err
 }
 
 // Validate checks CSPA data for consistency: every waiver names a country

@@ -62,14 +62,16 @@ func ExampleProhibited() {
 
 func ExampleDefault() {
 	d := cspa.Default()
-	for _, y := range []tip.ReportYear{2010, 2020, 2023, 2025} {
+	for _, y := range []tip.ReportYear{2010, 2011, 2012, 2020, 2023, 2025} {
 		l := d.List(y)
 		fmt.Println(y, l.Status, len(l.Countries))
 	}
 	fmt.Println("405(c) provided under waiver:", tip.FormatUSD(d.Report.Total()), "as of", d.Report.AsOf)
 	// Output:
 	// 2010 full 6
-	// 2020 partial 12
+	// 2011 full 6
+	// 2012 partial 5
+	// 2020 full 14
 	// 2023 full 17
 	// 2025 not found 0
 	// 405(c) provided under waiver: $57,956,682.43 as of 2023-04-20

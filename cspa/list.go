@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tipkit/tipkit/tip"
 	"github.com/tipkit/tipkit/tip/text"
@@ -61,7 +62,9 @@ func (l *List) Contains(c tip.Country) bool {
 	return false
 }
 
-var listIntroRE = regexp.MustCompile(`(?i)^The ((?:19|20)\d\d) CSPA List Includes Governments of the following countries:?$`)
+var listIntroRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^The ((?:19|20)\d\d) CSPA List Includes Governments of the following countries:?$`)
+})
 
 // ParseList reads the CSPA list of a TIP Report: the line "The 2023 CSPA
 // List Includes Governments of the following countries:" and the list
@@ -168,7 +171,7 @@ func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, err
 	l := &List{Source: src}
 	found := false
 	for i := 0; i < len(lines) && !found; i++ {
-		m := listIntroRE.FindStringSubmatch(strings.TrimSpace(text.Clean(lines[i])))
+		m := listIntroRE().FindStringSubmatch(strings.TrimSpace(text.Clean(lines[i])))
 		if m == nil {
 			continue
 		}
@@ -219,7 +222,7 @@ func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, err
 			case items == 0 && !text.IsNameLine(t):
 				items += sentenceList(lines[j], j+1, add)
 				break items
-			case !text.IsNameLine(t) || listIntroRE.MatchString(t) || (items == 0 || blank) && !isCountry(t):
+			case !text.IsNameLine(t) || listIntroRE().MatchString(t) || (items == 0 || blank) && !isCountry(t):
 				break items
 			default:
 				bare = true

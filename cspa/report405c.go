@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/tip"
@@ -60,21 +61,29 @@ func (r *Report405c) Total() decimal.Decimal {
 }
 
 var (
-	sec1RE = regexp.MustCompile(`^Section 1[:.] Countries in Violation of the Standards Under the CSPA in ((?:19|20)\d\d)`)
-	sec2RE = regexp.MustCompile(`^Section 2[:.] `)
-	sec3RE = regexp.MustCompile(`^Section 3[:.] `)
-	sec4RE = regexp.MustCompile(`^Section 4[:.] `)
-	sec5RE = regexp.MustCompile(`^Section 5[:.] `)
+	sec1RE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^Section 1[:.] Countries in Violation of the Standards Under the CSPA in ((?:19|20)\d\d)`)
+	})
+	sec2RE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Section 2[:.] `) })
+	sec3RE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Section 3[:.] `) })
+	sec4RE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Section 4[:.] `) })
+	sec5RE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Section 5[:.] `) })
 	// "during the reporting period of April 1, 2021 – March 31, 2022:  A,
 	// B, and C." (2023); earlier reports write "(April 1, 2020 – March 31,
 	// 2021)" and "through" for the dash.
-	periodRE  = regexp.MustCompile(`reporting period(?: of| from)? \(?([A-Z][a-z]+\.? \d{1,2}, \d{4}) ?(?:[–—-]|to|through) ?([A-Z][a-z]+\.? \d{1,2}, \d{4})\)?:\s*(.*)$`)
-	notPlRE   = regexp.MustCompile(`planned to be provided to (.*?) in fiscal year \(FY\) (\d{4})`)
-	onDateRE  = regexp.MustCompile(`^On ([A-Z][a-z]+\.? \d{1,2}, \d{4}),`)
-	asOfRE    = regexp.MustCompile(`as of ([A-Z][a-z]+ \d{1,2}, \d{4})`)
-	amountRE  = regexp.MustCompile(`^(.*?)\s*(?:[—–-]\s*)?(\$[\d,]+(?:\.\d+)?)$`)
-	furtherRE = regexp.MustCompile(`\.\s+The President further`)
-	respRE    = regexp.MustCompile(`with respect to (?:the )?(.*?)(?: to allow|, solely| including|,|$)`)
+	periodRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`reporting period(?: of| from)? \(?([A-Z][a-z]+\.? \d{1,2}, \d{4}) ?(?:[–—-]|to|through) ?([A-Z][a-z]+\.? \d{1,2}, \d{4})\)?:\s*(.*)$`)
+	})
+	notPlRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`planned to be provided to (.*?) in fiscal year \(FY\) (\d{4})`)
+	})
+	onDateRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^On ([A-Z][a-z]+\.? \d{1,2}, \d{4}),`) })
+	asOfRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`as of ([A-Z][a-z]+ \d{1,2}, \d{4})`) })
+	amountRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*?)\s*(?:[—–-]\s*)?(\$[\d,]+(?:\.\d+)?)$`) })
+	furtherRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\.\s+The President further`) })
+	respRE    = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`with respect to (?:the )?(.*?)(?: to allow|, solely| including|,|$)`)
+	})
 )
 
 // Parse405c reads the section 405(c) report from a TIP Report's text (the
@@ -126,7 +135,7 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 		if t == "" {
 			continue
 		}
-		if m := sec1RE.FindStringSubmatch(t); m != nil {
+		if m := sec1RE().FindStringSubmatch(t); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			rep.Year, section, found = tip.ReportYear(y), 1, true
 			sec1Pos = pos
@@ -136,16 +145,16 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 			continue
 		}
 		switch {
-		case sec2RE.MatchString(t):
+		case sec2RE().MatchString(t):
 			section = 2
 			continue
-		case sec3RE.MatchString(t):
+		case sec3RE().MatchString(t):
 			section = 3
 			continue
-		case sec4RE.MatchString(t):
+		case sec4RE().MatchString(t):
 			section = 4
 			continue
-		case sec5RE.MatchString(t):
+		case sec5RE().MatchString(t):
 			section = 5
 			continue
 		}
@@ -154,7 +163,7 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 			if !sec1Text.IsValid() {
 				sec1Text = pos
 			}
-			if m := periodRE.FindStringSubmatchIndex(t); m != nil {
+			if m := periodRE().FindStringSubmatchIndex(t); m != nil {
 				from, err1 := tip.ParseDate(t[m[2]:m[3]])
 				to, err2 := tip.ParseDate(t[m[4]:m[5]])
 				if err1 != nil || err2 != nil {
@@ -166,7 +175,7 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 				sec1Read++
 			}
 		case 2:
-			if m := notPlRE.FindStringSubmatchIndex(t); m != nil {
+			if m := notPlRE().FindStringSubmatchIndex(t); m != nil {
 				fy, _ := strconv.Atoi(t[m[4]:m[5]])
 				rep.NotPlannedFY = tip.FiscalYear(fy)
 				rep.NotPlanned = places(strings.Replace(t[m[2]:m[3]], ", or ", ", and ", 1), tip.Position{Line: pos.Line, Col: m[2] + 1}, "Section 2")
@@ -174,7 +183,7 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 		case 3:
 			rep.Waivers = append(rep.Waivers, parseWaivers(t, pos, rep.Year, rs)...)
 		case 5:
-			if m := asOfRE.FindStringSubmatch(t); m != nil && rep.AsOf.IsZero() {
+			if m := asOfRE().FindStringSubmatch(t); m != nil && rep.AsOf.IsZero() {
 				if d, err := tip.ParseDate(m[1]); err == nil {
 					rep.AsOf = d
 				}
@@ -185,7 +194,7 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 				}
 				continue
 			}
-			if m := amountRE.FindStringSubmatch(t); m != nil {
+			if m := amountRE().FindStringSubmatch(t); m != nil {
 				amt, err := tip.ParseUSD(m[2])
 				if err != nil {
 					rs.errs.Add(tip.Errorf(src, tip.Position{Line: pos.Line, Col: strings.Index(raw, m[2]) + 1}, "Section 5", err, ""))
@@ -232,14 +241,14 @@ func parse405c(r io.Reader, src string, lax bool) (*Report405c, []tip.Finding, e
 // phrase is a limit.
 func parseWaivers(t string, pos tip.Position, listYear tip.ReportYear, rs *resolver) []Waiver {
 	var date tip.Date
-	if m := onDateRE.FindStringSubmatch(t); m != nil {
+	if m := onDateRE().FindStringSubmatch(t); m != nil {
 		date, _ = tip.ParseDate(m[1])
 	}
 	fy := tip.FiscalYearOf(date)
 	if date.IsZero() {
 		fy = listYear.RestrictionYear()
 	}
-	if loc := furtherRE.FindStringIndex(t); loc != nil {
+	if loc := furtherRE().FindStringIndex(t); loc != nil {
 		t = t[:loc[0]]
 	}
 	var out []Waiver
@@ -267,7 +276,7 @@ func parseWaivers(t string, pos tip.Position, listYear tip.ReportYear, rs *resol
 	}
 	for _, clause := range strings.Split(t, ";") {
 		partial := strings.Contains(clause, "in part")
-		matches := respRE.FindAllStringSubmatchIndex(clause, -1)
+		matches := respRE().FindAllStringSubmatchIndex(clause, -1)
 		for k, m := range matches {
 			name := strings.TrimSpace(clause[m[2]:m[3]])
 			end := len(clause)

@@ -15,47 +15,31 @@ import (
 	"github.com/tipkit/tipkit/tip/text"
 )
 
-//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/*.txt data/waivers.txt data/corrections.txt
+//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/*.txt data/fills/*.txt data/history.csv
+//go:embed data/waivers.txt data/corrections.txt data/basis.txt data/completeness.txt data/status.txt data/entities.txt
 var dataFS embed.FS
 
 // SeedSource names the embedded 2023 report in positions and findings.
 const SeedSource = "seed 003"
 
 // dataErrata are names the reference files write that LookupCountry rightly
-// refuses on its own (a bare "Congo" is ambiguous) but whose meaning the
-// file's source settles. They apply to those files only, never to reports.
-var dataErrata = tip.Errata{
-	{Printed: "Congo", Country: tip.MustLookupCountry("Congo, Republic of the"), Source: "tiers data: years/2008–2015 (Kelley panel), extra/2016–2017 (SURE, as CONGO)", Note: "both sources list the Democratic Republic of the Congo as a separate row; Kelley codes this one ISO COG, COW 484"},
-	{Printed: "Congo (Brazzaville; Rep)", Country: tip.MustLookupCountry("Congo, Republic of the"), Source: "tiers data extra/2004.txt", Note: "Brazzaville is the capital of the Republic of the Congo"},
-	{Printed: "St. Martin", Country: tip.MustLookupCountry("Sint Maarten"), Source: "tiers data extra/2019.txt", Note: "the file's header: the Dutch part, Sint Maarten, is the one the report ranks"},
-}
-
-// yearKnown says which tiers each year's embedded lists hold completely,
-// read from the year files' headers (data/PROVENANCE.md). "Nearly full"
-// years (a few entities the research panel leaves out) count their four
-// tier lists as known; the panel has no Special Case, which the CHO codes
-// in extra/ supply for 2003–2015.
-func yearKnown(y int) []Tier {
-	four := []Tier{Tier1, Tier2, Tier2WatchList, Tier3}
-	all := append(slices.Clone(four), SpecialCase)
-	switch {
-	case y == 2009 || y == 2020 || y == 2021 || y == 2023:
-		return all
-	case y >= 2003 && y <= 2015:
-		return all
-	case y >= 2001 && y <= 2002:
-		return four
-	case y == 2017: // SURE near-full; its Watch List and Tier 3 counts equal the official ones
-		return []Tier{Tier2WatchList, Tier3, SpecialCase}
-	case y == 2022:
-		return []Tier{Tier2WatchList, Tier3}
-	case y == 2024:
-		return []Tier{Tier1, Tier2WatchList, Tier3}
-	case y == 2025:
-		return []Tier{Tier1, Tier2WatchList, Tier3, SpecialCase}
+// refuses on its own (a bare "Congo" is ambiguous, "PAPUA GUINEA NEW" is a
+// parse's garble) but whose meaning the file's source settles. They apply
+// to those files only, never to reports. Built on first use: importing the
+// package does no work.
+var dataErrata = sync.OnceValue(func() tip.Errata {
+	e := func(printed, country, source, note string) tip.Erratum {
+		return tip.Erratum{Printed: printed, Country: tip.MustLookupCountry(country), Source: source, Note: note}
 	}
-	return nil // 2016, 2018, 2019: partial
-}
+	return tip.Errata{
+		e("Congo", "Congo, Republic of the", "tiers data: years/2008–2015 (Kelley panel), extra/2016–2017 (SURE, as CONGO)", "both sources list the Democratic Republic of the Congo as a separate row; Kelley codes this one ISO COG, COW 484"),
+		e("Congo (Brazzaville; Rep)", "Congo, Republic of the", "tiers data extra/2004.txt", "Brazzaville is the capital of the Republic of the Congo"),
+		e("St. Martin", "Sint Maarten", "tiers data extra/2019.txt", "the file's header: the Dutch part, Sint Maarten, is the one the report ranks"),
+		e("PAPUA GUINEA NEW", "Papua New Guinea", "tiers data fills/2018.txt (a machine parse of the 2018 report)", `the file's header: "PAPUA GUINEA NEW" is Papua New Guinea, the parse's reordering of a heading broken across lines; no other country has these words`),
+		e("Korea, Democratic Republic of", "Korea, Democratic People’s Republic of", "tiers data fills/2025.txt (a third party's transcription)", "the file's header: North Korea, the same garbling as seed 003's Protocol list (tip.DefaultErrata); the Republic of Korea is on the same file's Tier 1 as \"Korea, Republic of\""),
+		e("Macau S.A.R.", "Macau", "tiers data fills/2025.txt (a third party's transcription)", `the file's header: Macau, written as the same file writes "Hong Kong S.A.R."`),
+	}
+})
 
 // The 2023 corrections: seed 003 prints Montenegro on Tier 2 and on the
 // Watch List and leaves the Dominican Republic out; the Factbook, gvnet and
@@ -72,11 +56,16 @@ var defaultHistory = sync.OnceValue(func() *History {
 })
 
 // Default returns the embedded history: report years 2001–2025 from the
-// reference data, with 2023 read from the embedded report (seed 003) and
-// corrected as the other sources agree; the documented waivers; and every
-// finding of building it. Each Year says how complete it is and each
-// Placement where it comes from. It is built once; treat it as read-only.
-func Default() *History { return defaultHistory() }
+// reference data and the fills of the recent years, with 2023 read from
+// the embedded report (seed 003) and corrected as the other sources agree;
+// the documented waivers; and every finding of building it. Each Year says
+// how complete it is and each Placement where it comes from and on what
+// Basis.
+//
+// It is built once, on first use; each call returns a deep copy (about
+// 0.1 ms), so a caller may change what it gets without changing what the
+// next caller gets.
+func Default() *History { return defaultHistory().Clone() }
 
 var defaultReport = sync.OnceValue(func() *Report {
 	b, err := dataFS.ReadFile("data/2023_tip_report.txt")
@@ -92,43 +81,61 @@ var defaultReport = sync.OnceValue(func() *Report {
 
 // DefaultReport returns the embedded 2023 report (seed 003) exactly as
 // printed, parsed lax, with its findings: Montenegro twice, no Dominican
-// Republic. Default's 2023 is this report corrected.
-func DefaultReport() *Report { return defaultReport() }
+// Republic. Default's 2023 is this report corrected. Each call returns a
+// deep copy.
+func DefaultReport() *Report { return defaultReport().Clone() }
+
+// A builder holds what building the default history reads besides the
+// placement files.
+type builder struct {
+	h     *History
+	basis map[string]fileBasis // by file, from data/basis.txt
+}
+
+// fileBasis is the basis of one file's rows: the file's, and the rows
+// named otherwise.
+type fileBasis struct {
+	basis Basis
+	rows  map[string]Basis // by the name as written
+}
 
 func buildDefault() (*History, error) {
-	h := &History{}
-	files, err := fs.Glob(dataFS, "data/years/*.txt")
+	b := &builder{h: &History{}}
+	if err := b.readBasis(); err != nil {
+		return nil, err
+	}
+	more, err := b.readMore()
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range files {
-		y, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(f, "data/years/"), ".txt"))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", f, err)
-		}
-		if y == 2023 {
-			continue
-		}
-		yr := Year{Year: tip.ReportYear(y), Completeness: Completeness{Known: yearKnown(y)}}
-		for _, src := range []string{f, "data/extra/" + strconv.Itoa(y) + ".txt"} {
-			b, err := dataFS.ReadFile(src)
-			if err != nil {
-				if src != f {
-					continue // not every year has extras
-				}
-				return nil, err
-			}
-			if err := h.readYearFile(&yr, strings.TrimPrefix(src, "data/"), b); err != nil {
-				return nil, err
-			}
-		}
-		if y <= 2015 && y != 2009 {
-			yr.Completeness.Note = "nearly full (the research panel leaves a few entities out; its four tier lists are treated as complete for the rules): " + yr.Completeness.Note
-		}
-		h.Years = append(h.Years, yr)
+	fills, err := fs.Glob(dataFS, "data/fills/*.txt")
+	if err != nil {
+		return nil, err
 	}
-	h.Years = append(h.Years, corrected2023(h))
-	slices.SortFunc(h.Years, func(a, b Year) int { return int(a.Year - b.Year) })
+	for y := firstYear; y <= lastYear; y++ {
+		yr := Year{Year: y}
+		if y == 2023 {
+			b.corrected2023(&yr)
+		} else if err := b.readFile(&yr, "years/"+strconv.Itoa(int(y))+".txt", true); err != nil {
+			return nil, err
+		}
+		if err := b.readFile(&yr, "extra/"+strconv.Itoa(int(y))+".txt", false); err != nil {
+			return nil, err
+		}
+		for _, f := range fills {
+			name := strings.TrimPrefix(f, "data/")
+			if strings.HasPrefix(name, "fills/"+strconv.Itoa(int(y))) {
+				if err := b.readFile(&yr, name, true); err != nil {
+					return nil, err
+				}
+			}
+		}
+		for _, p := range more[y] {
+			b.add(&yr, p, "fills/more.txt")
+		}
+		b.h.Years = append(b.h.Years, yr)
+	}
+	h := b.h
 	if err := h.applyCorrections(); err != nil {
 		return nil, err
 	}
@@ -141,27 +148,106 @@ func buildDefault() (*History, error) {
 			p.Waiver = h.Waived(p.Country, p.Year)
 		}
 	}
+	if err := b.complete(); err != nil {
+		return nil, err
+	}
 	tip.SortFindings(h.Findings)
 	return h, nil
 }
 
-// readYearFile adds the rows of one reference file to yr. A row whose
-// country the year already has with the same tier only adds nothing; with
-// another tier it is a conflict, reported, and the first row stands.
-func (h *History) readYearFile(yr *Year, src string, b []byte) error {
+// The report years Default holds.
+const (
+	firstYear tip.ReportYear = 2001
+	lastYear  tip.ReportYear = 2025
+)
+
+// readBasis reads data/basis.txt: the basis of every placement file's
+// rows, and of the rows a file knows otherwise.
+func (b *builder) readBasis() error {
+	b.basis = map[string]fileBasis{}
+	return readTable("basis.txt", []string{"File", "Country", "Basis", "Evidence"}, func(f []string, pos tip.Position) error {
+		basis, err := ParseBasis(f[2])
+		if err != nil || basis == BasisUnknown {
+			return tip.Errorf("basis.txt", pos, "basis", ErrBasis, "basis %q: want observed, transcribed, implied or derived", f[2])
+		}
+		if _, err := dataFS.ReadFile("data/" + f[0]); err != nil {
+			return tip.Errorf("basis.txt", pos, "file", tip.ErrMissing, "no embedded file %s", f[0])
+		}
+		fb := b.basis[f[0]]
+		if f[1] == "" {
+			if fb.basis != BasisUnknown {
+				return tip.Errorf("basis.txt", pos, "file", tip.ErrDuplicate, "%s has a basis already", f[0])
+			}
+			fb.basis = basis
+		} else {
+			if fb.rows == nil {
+				fb.rows = map[string]Basis{}
+			}
+			fb.rows[f[1]] = basis
+		}
+		b.basis[f[0]] = fb
+		return nil
+	})
+}
+
+// readTable reads one of tipkit's own tables under data/ with
+// text.ReadRows, giving fn each row's fields and position; a malformed
+// row is a positioned error.
+func readTable(name string, header []string, fn func(f []string, pos tip.Position) error) error {
+	data, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return err
+	}
+	err = text.ReadRows(data, header, func(r text.Row) error { return fn(r.Fields, tip.Position{Line: r.Line, Col: 1}) })
+	return rowError(name, err)
+}
+
+// resolve reads a name as a reference file writes it: LookupCountry, the
+// default errata, then the data errata. It returns the country (zero if
+// none) and adds a finding for an erratum used or a name not resolved.
+func (b *builder) resolve(name, src string, pos tip.Position) tip.Country {
+	c, e, err := tip.DefaultErrata().Resolve(name)
+	if err != nil {
+		c, e, err = dataErrata().Resolve(name)
+	}
+	switch {
+	case err != nil:
+		b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleUnresolvedName), Severity: tip.Error, Source: src, Pos: pos, Subject: name,
+			Message: fmt.Sprintf("%s kept with no country: %v", name, err)})
+		return 0
+	case e != nil:
+		b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleErratum), Severity: tip.Info, Source: src, Pos: pos, Country: c, Subject: name,
+			Message: fmt.Sprintf("%q read as %s: %s", name, c.Name(), e.Note), Citation: e.Source})
+	}
+	return c
+}
+
+// readFile adds the rows of one placement file (Tier|Country) to yr, on
+// the basis data/basis.txt gives the file. A file that does not exist is an
+// error only if must is set: not every year has extras. A file whose
+// header states its kind ("# Kind: DERIVED") must agree with basis.txt.
+func (b *builder) readFile(yr *Year, src string, must bool) error {
+	data, err := dataFS.ReadFile("data/" + src)
+	if err != nil {
+		if !must {
+			return nil
+		}
+		return err
+	}
+	fb, ok := b.basis[src]
+	if !ok || fb.basis == BasisUnknown {
+		return tip.Errorf("basis.txt", tip.Position{}, "file", tip.ErrMissing, "no basis for %s", src)
+	}
 	yr.Sources = append(yr.Sources, src)
-	lr := text.NewLineReader(bytes.NewReader(b))
+	lr := text.NewLineReader(bytes.NewReader(data))
 	for lr.Next() {
 		t := lr.Text()
 		pos := tip.Position{Line: lr.Line(), Col: 1}
-		// The year file's completeness line, or its "# PARTIAL" line; an
-		// extra file's only where the year file states none.
-		if (strings.HasPrefix(t, "# Completeness:") || strings.HasPrefix(t, "# PARTIAL")) && yr.Completeness.Note == "" {
-			note := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(t, "# Completeness:"), "#"))
-			if strings.Contains(src, "extra/") {
-				note = "year file: partial; " + src + ": " + note
+		if kind, ok := strings.CutPrefix(t, "# Kind: "); ok {
+			word, _, _ := strings.Cut(kind, " ")
+			if k, err := ParseBasis(strings.Trim(word, ".,;:")); err != nil || k != fb.basis {
+				return tip.Errorf(src, pos, "kind", ErrBasis, "the header says %q, basis.txt says %s", word, fb.basis)
 			}
-			yr.Completeness.Note = note
 		}
 		if strings.HasPrefix(t, "#") || strings.TrimSpace(t) == "" {
 			continue
@@ -176,67 +262,111 @@ func (h *History) readYearFile(yr *Year, src string, b []byte) error {
 		}
 		name = strings.TrimSpace(name)
 		pos.Col = len(tierText) + 2
-		c, e, err := tip.DefaultErrata().Resolve(name)
-		if err != nil {
-			c, e, err = dataErrata.Resolve(name)
+		basis := fb.basis
+		if rb, ok := fb.rows[name]; ok {
+			basis = rb
 		}
-		switch {
-		case err != nil:
-			h.Findings = append(h.Findings, tip.Finding{Rule: "tiers/unresolved-name", Severity: tip.Error, Source: src, Pos: pos, Subject: name,
-				Message: fmt.Sprintf("%s kept with no country: %v", name, err)})
-		case e != nil:
-			h.Findings = append(h.Findings, tip.Finding{Rule: "tiers/erratum", Severity: tip.Info, Source: src, Pos: pos, Country: c, Subject: name,
-				Message: fmt.Sprintf("%q read as %s: %s", name, c.Name(), e.Note), Citation: e.Source})
-		}
-		p := Placement{Country: c, Name: name, Year: yr.Year, Tier: tier, Source: src, Pos: pos}
-		if c != 0 {
-			if i := slices.IndexFunc(yr.Placements, func(q Placement) bool { return q.Country == c }); i >= 0 {
-				if q := yr.Placements[i]; q.Tier != tier {
-					h.Findings = append(h.Findings, tip.Finding{Rule: "tiers/source-conflict", Severity: tip.Warning, Source: src, Pos: pos, Country: c, Subject: strconv.Itoa(int(yr.Year)),
-						Message: fmt.Sprintf("%d: %s is %s here and %s in %s:%d; the latter kept", yr.Year, c.Name(), tier, q.Tier, q.Source, q.Pos.Line)})
-				}
-				continue
-			}
-		}
-		yr.Placements = append(yr.Placements, p)
+		c := b.resolve(name, src, pos)
+		b.add(yr, Placement{Country: c, Name: name, Year: yr.Year, Tier: tier, Basis: basis, Source: src, Pos: pos}, src)
 	}
 	return lr.Err()
 }
 
-// corrected2023 is seed 003's placements with the correction the other
-// sources agree on, each change reported as a finding citing the evidence.
-func corrected2023(h *History) Year {
+// add puts p in yr. A country the year already has on the same tier keeps
+// one placement, the one on the stronger basis (the first, if equal). On
+// another tier it is a conflict: the placement on the stronger basis
+// stands (the first, if equal), and a tiers/source-conflict finding names
+// both, so that no derived row silently outranks an observed one and no
+// row is lost.
+func (b *builder) add(yr *Year, p Placement, src string) {
+	if !slices.Contains(yr.Sources, src) {
+		yr.Sources = append(yr.Sources, src)
+	}
+	i := -1
+	if p.Country != 0 {
+		i = slices.IndexFunc(yr.Placements, func(q Placement) bool { return q.Country == p.Country })
+	}
+	if i < 0 {
+		yr.Placements = append(yr.Placements, p)
+		return
+	}
+	q := yr.Placements[i]
+	kept, other := q, p
+	if p.Basis.outranks(q.Basis) {
+		kept, other = p, q
+		yr.Placements[i] = p
+	}
+	if q.Tier == p.Tier {
+		return
+	}
+	why := "the first read, on an equal basis"
+	if kept.Basis != other.Basis {
+		why = "its basis is the stronger"
+	}
+	b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleSourceConflict), Severity: tip.Warning, Source: p.Source, Pos: p.Pos, Country: p.Country, Subject: strconv.Itoa(int(yr.Year)),
+		Message: fmt.Sprintf("%d: %s is %s in %s:%d (%s) and %s in %s:%d (%s); the history keeps %s (%s)",
+			yr.Year, p.Country.Name(), p.Tier, p.Source, p.Pos.Line, p.Basis, q.Tier, q.Source, q.Pos.Line, q.Basis, kept.Tier, why)})
+}
+
+// readMore reads fills/more.txt: single placements, each with its kind and
+// source, by report year.
+func (b *builder) readMore() (map[tip.ReportYear][]Placement, error) {
+	const src = "fills/more.txt"
+	out := map[tip.ReportYear][]Placement{}
+	err := readTable(src, []string{"Year", "Tier", "Country", "kind", "source"}, func(f []string, pos tip.Position) error {
+		y, err := tip.ParseReportYear(f[0])
+		if err != nil {
+			return tip.Errorf(src, pos, "year", err, "")
+		}
+		tier, err := ParseTier(f[1])
+		if err != nil {
+			return tip.Errorf(src, pos, "tier", err, "")
+		}
+		basis, err := ParseBasis(f[3])
+		if err != nil || basis == BasisUnknown {
+			return tip.Errorf(src, pos, "kind", ErrBasis, "kind %q: want observed, transcribed, implied or derived", f[3])
+		}
+		pos.Col = len(f[0]) + len(f[1]) + 3
+		c := b.resolve(f[2], src, pos)
+		out[y] = append(out[y], Placement{Country: c, Name: f[2], Year: y, Tier: tier, Basis: basis, Source: src, Pos: pos})
+		return nil
+	})
+	return out, err
+}
+
+// corrected2023 fills yr with seed 003's placements, corrected as the
+// other sources agree, each change reported as a finding citing the
+// evidence.
+func (b *builder) corrected2023(yr *Year) {
 	r := defaultReport()
-	h.Findings = append(h.Findings, r.Findings...)
+	b.h.Findings = append(b.h.Findings, r.Findings...)
 	mne := tip.MustLookupCountry("Montenegro")
 	dom := tip.MustLookupCountry("Dominican Republic")
-	yr := Year{Year: 2023, Completeness: Completeness{Known: yearKnown(2023), Note: "full: seed 003 with two corrections (Montenegro, Dominican Republic)"},
-		Sources: []string{SeedSource, "years/2023.txt"}}
+	yr.Sources = []string{SeedSource, "years/2023.txt"}
 	for _, l := range r.StateSponsored {
 		yr.StateSponsored = append(yr.StateSponsored, l.Country)
 	}
 	for _, p := range r.Placements {
 		if p.Country == mne && p.Tier == Tier2 {
-			h.Findings = append(h.Findings, tip.Finding{Rule: "tiers/correction", Severity: tip.Warning, Source: SeedSource, Pos: p.Pos, Country: mne, Subject: "2023",
+			b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleCorrection), Severity: tip.Warning, Source: SeedSource, Pos: p.Pos, Country: mne, Subject: "2023",
 				Message: "Montenegro is printed on Tier 2 and on the Tier 2 Watch List; the history keeps the Watch List placement only", Citation: correction2023})
 			continue
 		}
 		yr.Placements = append(yr.Placements, p)
 	}
 	// The file's row for the Dominican Republic, with its position there.
-	b, _ := dataFS.ReadFile("data/years/2023.txt")
+	data, _ := dataFS.ReadFile("data/years/2023.txt")
 	line := 0
-	lr := text.NewLineReader(bytes.NewReader(b))
+	lr := text.NewLineReader(bytes.NewReader(data))
 	for lr.Next() {
 		if strings.HasSuffix(lr.Text(), "|Dominican Republic") {
 			line = lr.Line()
 		}
 	}
 	pos := tip.Position{Line: line, Col: len("Tier 2 Watch List|") + 1}
-	yr.Placements = append(yr.Placements, Placement{Country: dom, Name: "Dominican Republic", Year: 2023, Tier: Tier2WatchList, Source: "years/2023.txt", Pos: pos})
-	h.Findings = append(h.Findings, tip.Finding{Rule: "tiers/correction", Severity: tip.Warning, Source: "years/2023.txt", Pos: pos, Country: dom, Subject: "2023",
+	yr.Placements = append(yr.Placements, Placement{Country: dom, Name: "Dominican Republic", Year: 2023, Tier: Tier2WatchList, Basis: b.basis["years/2023.txt"].basis, Source: "years/2023.txt", Pos: pos})
+	b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleCorrection), Severity: tip.Warning, Source: "years/2023.txt", Pos: pos, Country: dom, Subject: "2023",
 		Message: "the Dominican Republic is missing from seed 003; the history places it on the Tier 2 Watch List", Citation: correction2023})
-	return yr
 }
 
 // applyCorrections makes the changes of data/corrections.txt to the years
@@ -246,12 +376,7 @@ func corrected2023(h *History) Year {
 // under it and someone must look.
 func (h *History) applyCorrections() error {
 	const src = "corrections.txt"
-	b, err := dataFS.ReadFile("data/" + src)
-	if err != nil {
-		return err
-	}
-	err = text.ReadRows(b, []string{"Year", "Change", "Tier", "Country", "Evidence"}, func(r text.Row) error {
-		f, pos := r.Fields, tip.Position{Line: r.Line, Col: 1}
+	return readTable(src, []string{"Year", "Change", "Tier", "Country", "Basis", "Evidence"}, func(f []string, pos tip.Position) error {
 		y, err := tip.ParseReportYear(f[0])
 		if err != nil {
 			return tip.Errorf(src, pos, "year", err, "")
@@ -268,7 +393,11 @@ func (h *History) applyCorrections() error {
 		if err != nil {
 			return tip.Errorf(src, pos, "country", err, "")
 		}
-		if _, st := h.At(c, y); st == StatusPlaced {
+		basis, err := ParseBasis(f[4])
+		if err != nil || basis == BasisUnknown {
+			return tip.Errorf(src, pos, "basis", ErrBasis, "basis %q: want observed, transcribed, implied or derived", f[4])
+		}
+		if slices.ContainsFunc(yr.Placements, func(p Placement) bool { return p.Country == c }) {
 			return tip.Errorf(src, pos, "country", tip.ErrDuplicate, "%d: %s is already placed", y, c.Name())
 		}
 		cpos := tip.Position{Line: pos.Line, Col: len(f[0]) + len(f[1]) + len(f[2]) + 4}
@@ -296,33 +425,28 @@ func (h *History) applyCorrections() error {
 		default:
 			return tip.Errorf(src, pos, "change", tip.ErrSyntax, "change %q: want add or merge A + B", change)
 		}
-		yr.Placements = append(yr.Placements, Placement{Country: c, Name: f[3], Year: y, Tier: tier, Source: src, Pos: cpos})
+		yr.Placements = append(yr.Placements, Placement{Country: c, Name: f[3], Year: y, Tier: tier, Basis: basis, Source: src, Pos: cpos})
 		yr.Sources = append(yr.Sources, src)
-		h.Findings = append(h.Findings, tip.Finding{Rule: "tiers/correction", Severity: tip.Warning, Source: src, Pos: cpos, Country: c, Subject: strconv.Itoa(int(y)),
-			Message: msg, Citation: f[4]})
+		h.Findings = append(h.Findings, tip.Finding{Rule: string(RuleCorrection), Severity: tip.Warning, Source: src, Pos: cpos, Country: c, Subject: strconv.Itoa(int(y)),
+			Message: msg, Citation: f[5]})
 		return nil
 	})
-	return rowError(src, err)
 }
 
 func (h *History) readWaivers() error {
-	b, err := dataFS.ReadFile("data/waivers.txt")
-	if err != nil {
-		return err
-	}
-	err = text.ReadRows(b, []string{"Year", "Country", "Grade", "Source"}, func(r text.Row) error {
-		f, pos := r.Fields, tip.Position{Line: r.Line, Col: 1}
+	const src = "waivers.txt"
+	err := readTable(src, []string{"Year", "Country", "Grade", "Source"}, func(f []string, pos tip.Position) error {
 		y, err := tip.ParseReportYear(f[0])
 		if err != nil {
-			return tip.Errorf("waivers.txt", pos, "year", err, "")
+			return tip.Errorf(src, pos, "year", err, "")
 		}
 		c, _, err := tip.DefaultErrata().Resolve(f[1])
 		if err != nil {
-			return tip.Errorf("waivers.txt", pos, "country", err, "")
+			return tip.Errorf(src, pos, "country", err, "")
 		}
 		g := map[string]Grade{"A": GradePrimary, "B": GradeSecondary, "C": GradeOther}[f[2]]
 		if g == GradeUnknown {
-			return tip.Errorf("waivers.txt", pos, "grade", tip.ErrSyntax, "grade %q: want A, B or C", f[2])
+			return tip.Errorf(src, pos, "grade", tip.ErrSyntax, "grade %q: want A, B or C", f[2])
 		}
 		h.Waivers = append(h.Waivers, Waiver{Country: c, Name: f[1], Year: y, Grade: g, Source: f[3]})
 		return nil
@@ -333,7 +457,7 @@ func (h *History) readWaivers() error {
 		}
 		return int(a.Country) - int(b.Country)
 	})
-	return rowError("waivers.txt", err)
+	return err
 }
 
 // rowError positions the error of a malformed row of the embedded table

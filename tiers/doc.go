@@ -20,6 +20,11 @@
 // Default returns the embedded history: the 2023 report (seed 003) parsed
 // lax, with the corrections the other sources agree on applied as findings,
 // plus the reference placements of 2001–2025 with each year's completeness.
+// Every Placement says how it is known (its Basis: observed, transcribed,
+// implied by the next report, or derived from counts) and the file it comes
+// from; History.At tells a placement from an absence a source states, from
+// a gap no source settles (unknown) and from an entity that did not exist
+// that year. Default returns a deep copy on every call.
 //
 //	h := tiers.Default()
 //	e := tiers.Eligible(h, tip.MustLookupCountry("Malaysia"), 2026)

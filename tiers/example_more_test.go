@@ -22,28 +22,33 @@ func ExampleTier_Compare() {
 	// Special Case vs Tier 2: 0 false
 }
 
-// At tells a placement from an absence and from a gap in the sources: a
-// country on none of a year's lists is absent only if every list of the
-// year is known (South Sudan, independent in 2011, is in no 2009 list; the
-// 2018 lists are partial).
+// At tells a placement from an absence, from a gap in the sources and
+// from an entity that did not exist, and a placement says how it is known:
+// the United States in 2010 is read in the report, though the research
+// panel leaves it out; Bhutan is absent in 2010 because the panel codes it
+// "not in the report" (NA); Timor-Leste in 2010 is unknown because the
+// panel's NA for it is contradicted in other years; South Sudan did not
+// exist in 2009.
 func ExampleHistory_At() {
 	h := tiers.Default()
 	for _, q := range []struct {
 		country string
 		year    tip.ReportYear
-	}{{"Malaysia", 2023}, {"South Sudan", 2009}, {"Ghana", 2017}, {"Ghana", 2018}, {"Ghana", 2030}} {
+	}{{"Malaysia", 2023}, {"United States", 2010}, {"Nigeria", 2022}, {"Bhutan", 2010}, {"Timor-Leste", 2010}, {"South Sudan", 2009}, {"Ghana", 2030}} {
 		p, st := h.At(tip.MustLookupCountry(q.country), q.year)
 		fmt.Printf("%s %d: %s", q.country, q.year, st)
 		if st == tiers.StatusPlaced {
-			fmt.Printf(", %s (%s)", p.Tier, p.Source)
+			fmt.Printf(", %s (%s, %s)", p.Tier, p.Basis, p.Source)
 		}
 		fmt.Println()
 	}
 	// Output:
-	// Malaysia 2023: placed, Tier 2 Watch List (seed 003)
-	// South Sudan 2009: absent
-	// Ghana 2017: placed, Tier 2 Watch List (extra/2017.txt)
-	// Ghana 2018: unknown
+	// Malaysia 2023: placed, Tier 2 Watch List (observed, seed 003)
+	// United States 2010: placed, Tier 1 (observed, fills/more.txt)
+	// Nigeria 2022: placed, Tier 2 (derived, fills/2022-derived.txt)
+	// Bhutan 2010: absent
+	// Timor-Leste 2010: unknown
+	// South Sudan 2009: nonexistent
 	// Ghana 2030: unknown
 }
 
@@ -56,8 +61,8 @@ func ExampleHistory_Year() {
 	}
 	// Output:
 	// 2009: 175 placements, full true, knows Tier 3 true
-	// 2017: 182 placements, full false, knows Tier 3 true
-	// 2022: 70 placements, full false, knows Tier 3 true
+	// 2017: 186 placements, full false, knows Tier 3 true
+	// 2022: 188 placements, full true, knows Tier 3 true
 }
 
 // Validate checks one report against itself: here a country printed on

@@ -88,8 +88,8 @@ func ExampleRules_Check() {
 	fmt.Println(count(tiers.DefaultRules()))
 	fmt.Println(count(rs))
 	// Output:
-	// map[tiers/auto-downgrade:47 tiers/post-waiver-limit:5 tiers/special-watch-list:1 tiers/waiver-2y:70 tiers/waiver-once:15]
-	// map[tiers/auto-downgrade:47 tiers/special-watch-list:1 tiers/waiver-2y:70 tiers/waiver-once:15]
+	// map[tiers/auto-downgrade:53 tiers/post-waiver-limit:7 tiers/waiver-2y:71 tiers/waiver-once:9]
+	// map[tiers/auto-downgrade:53 tiers/waiver-2y:71 tiers/waiver-once:9]
 }
 
 func ExampleCheck() {
@@ -119,10 +119,10 @@ func ExampleEligible() {
 func ExampleRestricted() {
 	h := tiers.Default()
 	fmt.Println(len(tiers.Restricted(h, 2024)), "governments face Tier 3 restrictions in FY2024")
-	fmt.Println(tiers.Restricted(h, 2019) == nil, "(FY2019: the 2018 Tier 3 list is not fully known)")
+	fmt.Println(tiers.Restricted(h, 2020) == nil, "(FY2020: the 2019 Tier 3 list is not fully known)")
 	// Output:
 	// 24 governments face Tier 3 restrictions in FY2024
-	// true (FY2019: the 2018 Tier 3 list is not fully known)
+	// true (FY2020: the 2019 Tier 3 list is not fully known)
 }
 
 func ExampleSpecialWatchList() {
@@ -130,5 +130,5 @@ func ExampleSpecialWatchList() {
 	swl := tiers.SpecialWatchList(h, 2023)
 	fmt.Println(len(swl), "computable; published:", tiers.PublishedSpecialWatchList()[2023])
 	// Output:
-	// 26 computable; published: 28
+	// 28 computable; published: 28
 }

@@ -69,7 +69,7 @@ func ExampleHistory_Timeline() {
 		fmt.Printf("%d %s%s\n", e.Year, map[bool]string{true: e.Tier.String(), false: e.Status.String()}[e.Status == tiers.StatusPlaced], w)
 	}
 	// Output:
-	// 2018 unknown
+	// 2018 Tier 2 Watch List
 	// 2019 Tier 2 Watch List (waiver)
 	// 2020 Tier 3
 	// 2021 Tier 3
@@ -102,8 +102,8 @@ func ExampleDefault() {
 	// Output:
 	// 2001:  81 placements, full false, Tier 3 known true
 	// 2009: 175 placements, full true, Tier 3 known true
-	// 2018:  38 placements, full false, Tier 3 known false
-	// 2024: 105 placements, full false, Tier 3 known true
+	// 2018: 187 placements, full true, Tier 3 known true
+	// 2024: 188 placements, full true, Tier 3 known true
 }
 
 func ExampleHistory_Moves() {

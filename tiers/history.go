@@ -1,20 +1,36 @@
 package tiers
 
 import (
+	"errors"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/tipkit/tipkit/tip"
 )
 
 // A Completeness says how much of a report year's placements a History
-// holds. Rules and panels must not read a country missing from a partial
-// year as "not placed": that is unknown, not absent.
+// holds, so that nobody reads a gap in the sources as "not in the report".
+//
+// Known lists the tiers whose lists the sources give completely. A country
+// on none of the year's lists is absent from the report only where a
+// source says so: every list is known and the country is not one of the
+// Gaps, or it is one of Absent. Anything else is unknown.
 type Completeness struct {
-	// Known lists the tiers whose lists are complete for the year. A
-	// country on none of the year's lists is absent from the report only
-	// if every tier is known.
+	// Known lists the tiers whose lists are complete for the year.
 	Known []Tier
-	Note  string // what the sources say about gaps: "Tier 1 and Tier 2 partial; Watch List and Tier 3 complete"
+	// Absent lists countries a source says are not in the report, whatever
+	// the lists: the United States before 2010 ("the 2010 report is the
+	// first to rank the United States").
+	Absent []tip.Country
+	// Gaps lists countries whose absence no source states although every
+	// list is known: entities the year's research panel does not code
+	// (Timor-Leste 2010), or open points a source puts in doubt (Kiribati
+	// in a report with no chapter for it).
+	Gaps []tip.Country
+	// Note says what the year holds, computed from its placements and
+	// the tables of data/: "Tier 1 33 (complete: extra/2024.txt), …".
+	Note string
 }
 
 // Full reports whether every list of the year is known.
@@ -29,6 +45,16 @@ func (c Completeness) Full() bool {
 
 // Knows reports whether the list of tier t is complete for the year.
 func (c Completeness) Knows(t Tier) bool { return slices.Contains(c.Known, t) }
+
+// Covers reports whether a source says that a country on none of the
+// year's lists is not in the report: the country is one of Absent, or every
+// list is known and the country is not one of Gaps.
+func (c Completeness) Covers(country tip.Country) bool {
+	if slices.Contains(c.Absent, country) {
+		return true
+	}
+	return c.Full() && !slices.Contains(c.Gaps, country)
+}
 
 // A Year is one report year of a History.
 type Year struct {
@@ -88,14 +114,47 @@ type Status uint8
 
 // The statuses At returns.
 const (
-	StatusUnknown Status = iota // the year is not held, or the country's tier is on a list the history lacks
-	StatusPlaced                // the country has a placement
-	StatusAbsent                // every list of the year is known and the country is on none
+	StatusUnknown     Status = iota // the year is not held, or no source says whether the country is in the report
+	StatusPlaced                    // the country has a placement
+	StatusAbsent                    // a source says the country is not in the report (Completeness.Covers)
+	StatusNonexistent               // the entity did not exist in the year: Serbia and Montenegro after 2006 (data/entities.txt)
 )
 
-// String returns "unknown", "placed" or "absent".
+var statusNames = [...]string{"unknown", "placed", "absent", "nonexistent"}
+
+// String returns "unknown", "placed", "absent" or "nonexistent".
 func (s Status) String() string {
-	return [...]string{"unknown", "placed", "absent"}[min(int(s), 2)]
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return "unknown"
+}
+
+// ErrStatus is wrapped by the error ParseStatus returns for a word it
+// does not know.
+var ErrStatus = errors.New("unknown status")
+
+// ParseStatus reads what String writes, in any case.
+func ParseStatus(s string) (Status, error) {
+	for i, n := range statusNames {
+		if strings.EqualFold(strings.TrimSpace(s), n) {
+			return Status(i), nil
+		}
+	}
+	return StatusUnknown, fmt.Errorf("tiers: status %q: want placed, absent, unknown or nonexistent: %w", s, ErrStatus)
+}
+
+// MarshalText writes String's form.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads what ParseStatus reads.
+func (s *Status) UnmarshalText(b []byte) error {
+	v, err := ParseStatus(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
 }
 
 // Year returns the year y of the history, or nil.
@@ -108,10 +167,12 @@ func (h *History) Year(y tip.ReportYear) *Year {
 }
 
 // At returns the country's placement in report year y and what the history
-// knows: StatusPlaced with the placement; StatusAbsent if the year is
-// complete and the country not in it; otherwise StatusUnknown. The zero
-// Country is unknown in every year: it is no country, so neither placed nor
-// absent (and never the placement of a name that did not resolve).
+// knows: StatusPlaced with the placement (its Basis and Source say how it is
+// known); StatusNonexistent if the entity did not exist in y (data/entities.txt);
+// StatusAbsent where a source says the country is not in the report
+// (Completeness.Covers); otherwise StatusUnknown. The zero Country is
+// unknown in every year: it is no country, so neither placed nor absent
+// (and never the placement of a name that did not resolve).
 func (h *History) At(c tip.Country, y tip.ReportYear) (Placement, Status) {
 	yr := h.Year(y)
 	if yr == nil || !c.IsValid() {
@@ -122,7 +183,10 @@ func (h *History) At(c tip.Country, y tip.ReportYear) (Placement, Status) {
 			return p, StatusPlaced
 		}
 	}
-	if yr.Completeness.Full() {
+	switch {
+	case !existed(c, y):
+		return Placement{}, StatusNonexistent
+	case yr.Completeness.Covers(c):
 		return Placement{}, StatusAbsent
 	}
 	return Placement{}, StatusUnknown
@@ -133,8 +197,9 @@ type Entry struct {
 	Year   tip.ReportYear
 	Tier   Tier // TierUnknown unless Status is StatusPlaced
 	Status Status
-	Waiver bool // a documented waiver of the automatic downgrade
-	Source string
+	Waiver bool   // a documented waiver of the automatic downgrade
+	Basis  Basis  // how the placement is known; BasisUnknown unless placed
+	Source string // the file the placement comes from
 }
 
 // Timeline returns the country's entry for every year the history holds.
@@ -142,7 +207,7 @@ func (h *History) Timeline(c tip.Country) []Entry {
 	out := make([]Entry, 0, len(h.Years))
 	for _, y := range h.Years {
 		p, st := h.At(c, y.Year)
-		out = append(out, Entry{Year: y.Year, Tier: p.Tier, Status: st, Waiver: h.Waived(c, y.Year), Source: p.Source})
+		out = append(out, Entry{Year: y.Year, Tier: p.Tier, Status: st, Waiver: h.Waived(c, y.Year), Basis: p.Basis, Source: p.Source})
 	}
 	return out
 }
@@ -221,6 +286,25 @@ func (h *History) Moves(from, to tip.ReportYear) []Move {
 			m.Kind = MoveExit
 		}
 		out = append(out, m)
+	}
+	return out
+}
+
+// Clone returns a deep copy of h: changing the copy, down to a year's
+// placements or a finding, leaves h as it was.
+func (h *History) Clone() *History {
+	if h == nil {
+		return nil
+	}
+	out := &History{Years: slices.Clone(h.Years), Waivers: slices.Clone(h.Waivers), Findings: slices.Clone(h.Findings)}
+	for i := range out.Years {
+		yr := &out.Years[i]
+		yr.Placements = slices.Clone(yr.Placements)
+		yr.Sources = slices.Clone(yr.Sources)
+		yr.StateSponsored = slices.Clone(yr.StateSponsored)
+		yr.Completeness.Known = slices.Clone(yr.Completeness.Known)
+		yr.Completeness.Absent = slices.Clone(yr.Completeness.Absent)
+		yr.Completeness.Gaps = slices.Clone(yr.Completeness.Gaps)
 	}
 	return out
 }

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tipkit/tipkit/tip"
 	"github.com/tipkit/tipkit/tip/text"
@@ -18,7 +20,8 @@ type Placement struct {
 	Year    tip.ReportYear // the report
 	Tier    Tier
 	Waiver  bool         // the automatic downgrade to Tier 3 was waived this year (22 U.S.C. 7107(b)(2)(D)(ii))
-	Source  string       // where the row comes from: "seed 003", "years/2010.txt (Kelley)"
+	Basis   Basis        // how Source knows it: observed (ParseReport reads a report), transcribed, implied, derived
+	Source  string       // the file the row comes from: "seed 003", "years/2010.txt", "fills/2022-derived.txt"
 	Pos     tip.Position // of the name in Source
 }
 
@@ -61,6 +64,20 @@ type Report struct {
 	NotProtocolParty      []Listed             // not party to the UN TIP Protocol
 	LawEnforcement        []LawEnforcementYear // oldest first
 	Findings              []tip.Finding        // what the lax parse tolerated; nil from ParseReport
+}
+
+// Clone returns a deep copy of r: changing the copy leaves r as it was.
+func (r *Report) Clone() *Report {
+	if r == nil {
+		return nil
+	}
+	out := *r
+	out.Placements = slices.Clone(r.Placements)
+	out.StateSponsored = slices.Clone(r.StateSponsored)
+	out.NotProtocolParty = slices.Clone(r.NotProtocolParty)
+	out.LawEnforcement = slices.Clone(r.LawEnforcement)
+	out.Findings = slices.Clone(r.Findings)
+	return &out
 }
 
 // PlacementsOf returns the country's placements in the report: usually one,
@@ -132,11 +149,17 @@ func ParseReportLax(r io.Reader) (*Report, error) {
 const defaultSource = "report"
 
 var (
-	titleRE    = regexp.MustCompile(`^((?:19|20|21)\d\d) Trafficking in Persons Report\b`)
-	claimRE    = regexp.MustCompile(`following (\d+) governments`)
-	leHeaderRE = regexp.MustCompile(`^YEAR\s+PROSECUTIONS\s+CONVICTIONS\s+VICTIMS IDENTIFIED`)
-	leRowRE    = regexp.MustCompile(`^((?:19|20)\d\d)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s*$`)
-	leLooseRE  = regexp.MustCompile(`^(?:19|20)\d\d\s+\d`)
+	titleRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^((?:19|20|21)\d\d) Trafficking in Persons Report\b`)
+	})
+	claimRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`following (\d+) governments`) })
+	leHeaderRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^YEAR\s+PROSECUTIONS\s+CONVICTIONS\s+VICTIMS IDENTIFIED`)
+	})
+	leRowRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^((?:19|20)\d\d)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s+\(([\d,]+)\)\s+([\d,]+)\s*$`)
+	})
+	leLooseRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:19|20)\d\d\s+\d`) })
 )
 
 type line struct {
@@ -244,7 +267,7 @@ func parseReport(r io.Reader, src string, lax bool) (*Report, error) {
 			continue
 		}
 		if p.rep.Year == 0 {
-			if m := titleRE.FindStringSubmatch(l.text); m != nil {
+			if m := titleRE().FindStringSubmatch(l.text); m != nil {
 				y, _ := strconv.Atoi(m[1])
 				p.rep.Year = tip.ReportYear(y)
 			}
@@ -253,7 +276,7 @@ func parseReport(r io.Reader, src string, lax bool) (*Report, error) {
 		case tierHeading(l.text) != TierUnknown:
 			i = p.tierList(lines, i, tierHeading(l.text))
 		case strings.Contains(l.text, "governments with a documented") && strings.Contains(l.text, "policy or pattern") && strings.HasSuffix(l.text, ":"):
-			if m := claimRE.FindStringSubmatch(l.text); m != nil {
+			if m := claimRE().FindStringSubmatch(l.text); m != nil {
 				p.rep.StateSponsoredClaimed, _ = strconv.Atoi(m[1])
 			}
 			var items []Listed
@@ -266,7 +289,7 @@ func parseReport(r io.Reader, src string, lax bool) (*Report, error) {
 			var items []Listed
 			items, i = p.plainList(lines, i, "not-party")
 			p.rep.NotProtocolParty = append(p.rep.NotProtocolParty, items...)
-		case leHeaderRE.MatchString(l.text):
+		case leHeaderRE().MatchString(l.text):
 			i = p.lawTable(lines, i)
 		}
 	}
@@ -323,7 +346,7 @@ func (p *parser) tierList(lines []line, h int, t Tier) int {
 		if !ok {
 			continue
 		}
-		pl := Placement{Country: c, Name: item, Tier: t, Source: p.src, Pos: pos}
+		pl := Placement{Country: c, Name: item, Tier: t, Basis: BasisObserved, Source: p.src, Pos: pos}
 		if c != 0 {
 			if prev, dup := p.seen[c]; dup {
 				if !p.lax {
@@ -391,9 +414,9 @@ func (p *parser) lawTable(lines []line, h int) int {
 		if l.text == "" {
 			continue
 		}
-		m := leRowRE.FindStringSubmatch(l.text)
+		m := leRowRE().FindStringSubmatch(l.text)
 		if m == nil {
-			if leLooseRE.MatchString(l.text) {
+			if leLooseRE().MatchString(l.text) {
 				p.errorf(l.pos, "law-enforcement", tip.ErrSyntax, "row %q: want YEAR PROSECUTIONS (LABOR) CONVICTIONS (LABOR) VICTIMS (LABOR) LAWS", l.text)
 				last = j
 				continue

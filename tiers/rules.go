@@ -34,6 +34,10 @@ const (
 	RuleUnresolvedName RuleID = "tiers/unresolved-name" // a name that is no known country (ParseReportLax, Default, Report.Validate)
 	RuleSourceConflict RuleID = "tiers/source-conflict" // Default: two sources disagree on a placement
 	RuleCorrection     RuleID = "tiers/correction"      // Default: a source corrected, with the evidence
+	RuleGap            RuleID = "tiers/gap"             // Default: a country of a full research-panel year whose absence no source states: unknown
+	RuleOpen           RuleID = "tiers/open"            // Default: an open point of data/status.txt: a source puts an absence in doubt
+	RuleNonexistent    RuleID = "tiers/nonexistent"     // Default: a placement of an entity in a year it did not exist (data/entities.txt)
+	RulePanelOutside   RuleID = "tiers/panel-outside"   // Default: states the research panel codes that tip's country table does not hold
 )
 
 // AllRuleIDs returns every rule ID a tiers finding can carry, as a new
@@ -43,6 +47,7 @@ func AllRuleIDs() []RuleID {
 		RuleOnePlacement, RuleRestrictions, RuleSpecialWatch, RuleWatchGrounds3, RuleWatchGrounds2,
 		RuleAutoDowngrade, RuleWaiverTwoYears, RuleWaiverOnce, RulePostWaiver, RulePolicyPattern,
 		RuleErratum, RuleUnresolvedName, RuleSourceConflict, RuleCorrection,
+		RuleGap, RuleOpen, RuleNonexistent, RulePanelOutside,
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -123,170 +122,6 @@ func TestEligibleRules(t *testing.T) {
 	}
 }
 
-var headerCounts = regexp.MustCompile(`(Tier 1|Tier 2 Watch List|Tier 2|Tier 3|Special Case) (\d+)`)
-
-// Every embedded year file's rows match the counts its header states.
-func TestDefaultYearCounts(t *testing.T) {
-	h := Default()
-	if len(h.Years) != 25 || h.Years[0].Year != 2001 || h.Years[24].Year != 2025 {
-		t.Fatalf("Default holds %d years", len(h.Years))
-	}
-	checked := 0
-	for _, yr := range h.Years {
-		b, err := dataFS.ReadFile(fmt.Sprintf("data/years/%d.txt", yr.Year))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var header string
-		for _, l := range strings.Split(string(b), "\n") {
-			if strings.HasPrefix(l, "# Completeness:") {
-				header = l
-			}
-		}
-		m := headerCounts.FindAllStringSubmatch(strings.SplitN(header, ")", 2)[0], -1)
-		if len(m) < 3 {
-			continue // partial years state no per-tier counts
-		}
-		// The header counts the rows above a "# --- Supplement" line (rows
-		// added from a second source); the history holds every row.
-		headerRows, allRows := map[string]int{}, 0
-		supplement := false
-		for _, l := range strings.Split(string(b), "\n") {
-			if strings.HasPrefix(l, "# --- Supplement") {
-				supplement = true
-			}
-			tierText, _, ok := strings.Cut(l, "|")
-			if strings.HasPrefix(l, "#") || !ok {
-				continue
-			}
-			allRows++
-			if !supplement {
-				headerRows[tierText]++
-			}
-		}
-		for _, mm := range m {
-			n, _ := strconv.Atoi(mm[2])
-			if headerRows[mm[1]] != n {
-				t.Errorf("%d %s: %d rows, header says %d", yr.Year, mm[1], headerRows[mm[1]], n)
-			}
-		}
-		src := fmt.Sprintf("years/%d.txt", yr.Year)
-		held := 0
-		for _, p := range yr.Placements {
-			if p.Source == src {
-				held++
-			}
-		}
-		// Rows merged by data/corrections.txt are in the history as one
-		// placement of the merged entity; each merge's finding names them.
-		for _, f := range h.Findings {
-			if f.Rule == "tiers/correction" && f.Subject == strconv.Itoa(int(yr.Year)) {
-				held += strings.Count(f.Message, "("+src+":")
-			}
-		}
-		if yr.Year != 2023 && held != allRows {
-			t.Errorf("%d: history holds %d rows of %s, the file has %d", yr.Year, held, src, allRows)
-		}
-		checked++
-	}
-	if checked < 15 {
-		t.Errorf("only %d years had header counts", checked)
-	}
-	for _, f := range h.Findings {
-		if f.Rule == "tiers/unresolved-name" {
-			t.Errorf("unresolved: %v", f)
-		}
-	}
-}
-
-// TestDefaultCorrections: the history applies data/corrections.txt, each
-// change with its finding.
-func TestDefaultCorrections(t *testing.T) {
-	h := Default()
-	scg, srb, mne := tip.MustLookupCountry("Serbia and Montenegro"), tip.MustLookupCountry("Serbia"), tip.MustLookupCountry("Montenegro")
-	tests := []struct {
-		c    tip.Country
-		y    tip.ReportYear
-		want Tier
-		st   Status
-	}{
-		{scg, 2001, Tier3, StatusPlaced},
-		{scg, 2003, Tier2, StatusPlaced},
-		{scg, 2004, Tier2WatchList, StatusPlaced},
-		{scg, 2005, Tier2, StatusPlaced},
-		{scg, 2006, Tier2, StatusPlaced},
-		{srb, 2004, TierUnknown, StatusAbsent}, // the union was ranked, not its republics
-		{mne, 2006, TierUnknown, StatusAbsent},
-		{mne, 2007, Tier2, StatusPlaced}, // independent from June 2006: ranked on its own in 2007
-		{tip.MustLookupCountry("Hong Kong"), 2018, Tier2WatchList, StatusPlaced},
-	}
-	for _, tt := range tests {
-		p, st := h.At(tt.c, tt.y)
-		if st != tt.st || p.Tier != tt.want {
-			t.Errorf("At(%s, %d) = %s, %s; want %s, %s", tt.c.Name(), tt.y, p.Tier, st, tt.want, tt.st)
-		}
-	}
-	if !h.Waived(tip.MustLookupCountry("Hong Kong"), 2018) {
-		t.Error("Hong Kong's 2018 waiver is not on its placement")
-	}
-	if n := len(Restricted(h, 2002)); n != 23 {
-		t.Errorf("2001: %d on Tier 3, the 2002 release counted 23", n)
-	}
-	n := 0
-	for _, f := range h.Findings {
-		if f.Rule == "tiers/correction" && f.Source == "corrections.txt" {
-			n++
-			if f.Citation == "" || !f.Pos.IsValid() {
-				t.Errorf("correction finding with no evidence or position: %v", f)
-			}
-		}
-	}
-	if n != 6 {
-		t.Errorf("%d correction findings from corrections.txt, want 6", n)
-	}
-}
-
-func TestDefault2023(t *testing.T) {
-	h := Default()
-	y := h.Year(2023)
-	n := map[Tier]int{}
-	for _, p := range y.Placements {
-		n[p.Tier]++
-	}
-	if d := cmp.Diff(map[Tier]int{Tier1: 30, Tier2: 105, Tier2WatchList: 26, Tier3: 24, SpecialCase: 3}, n); d != "" {
-		t.Errorf("2023 counts (-want +got):\n%s", d)
-	}
-	if p, st := h.At(tip.MustLookupCountry("Dominican Republic"), 2023); st != StatusPlaced || p.Tier != Tier2WatchList {
-		t.Errorf("Dominican Republic 2023 = %v %v", p.Tier, st)
-	}
-	if got := Restricted(h, 2024); len(got) != 24 {
-		t.Errorf("Restricted(FY2024) = %d countries, want 24", len(got))
-	}
-	for _, c := range y.StateSponsored {
-		if p, _ := h.At(c, 2023); p.Tier != Tier3 {
-			t.Errorf("state-sponsored %s on %s", c.Name(), p.Tier)
-		}
-	}
-	if got := len(SpecialWatchList(h, 2023)); got != 26 {
-		t.Errorf("special watch list 2023 = %d, want 26 computable (28 published)", got)
-	}
-	// The raw seed stays as printed.
-	if r := DefaultReport(); len(r.PlacementsOf(tip.MustLookupCountry("Montenegro"))) != 2 {
-		t.Error("DefaultReport lost Montenegro's second placement")
-	}
-	// Unknown is not absent: 2018 is partial.
-	if _, st := h.At(tip.MustLookupCountry("Germany"), 2018); st != StatusUnknown {
-		t.Errorf("Germany 2018 status = %v, want unknown", st)
-	}
-	for fy := tip.FiscalYear(2002); fy <= 2026; fy++ {
-		r := Restricted(h, fy)
-		known := h.Year(tip.ReportYear(fy - 1)).Completeness.Knows(Tier3)
-		if (r != nil) != known {
-			t.Errorf("Restricted(%d) = %d countries; Tier 3 known: %v", fy, len(r), known)
-		}
-	}
-}
-
 // The documented history: first automatic downgrades in 2013, every
 // documented waiver in a third or fourth Watch List year where checkable,
 // the open (F) question for Algeria.
@@ -332,9 +167,9 @@ func TestCheckGolden(t *testing.T) {
 	b.WriteString("# tiers.Check(tiers.Default()): every finding over 2001–2025, reviewed.\n")
 	b.WriteString("# auto-downgrade info: a Tier 3 year after two or more Watch List years (\"maximum of waivers\" = waivers used up).\n")
 	b.WriteString("# waiver-2y/waiver-once warning: a 3rd/4th Watch List year with no documented waiver (waivers.md §5 lists these as inferred).\n")
-	b.WriteString("# waiver-once info: a documented waiver whose earlier years are partial (2016–2019) and cannot be checked.\n")
+	b.WriteString("# waiver-2y/waiver-once info: a documented waiver whose earlier years are not all known (none since the 2016–2019 fills).\n")
 	b.WriteString("# post-waiver-limit warning: the open (F) question of waivers.md §4 (Algeria, and the same pattern elsewhere).\n")
-	b.WriteString("# special-watch-list info: 26 computable against 28 published, 2022 Tier 1/2 partial.\n")
+	b.WriteString("# special-watch-list: none; 2023's 28 computed (from 2022 Tier 1/2 derived, fills/2022-derived.txt) equal the 28 published.\n")
 	for _, f := range Check(Default()) {
 		b.WriteString(f.String() + "\n")
 	}

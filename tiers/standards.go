@@ -2,6 +2,7 @@ package tiers
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,9 +44,33 @@ var defaultStandards = sync.OnceValue(func() *Standards {
 })
 
 // MinimumStandards returns the minimum standards, indicia and tier
-// definitions quoted from the embedded 2023 report (seed 003). The value is
-// shared: treat it as read-only.
-func MinimumStandards() *Standards { return defaultStandards() }
+// definitions quoted from the embedded 2023 report (seed 003). Each call
+// returns a deep copy (Clone).
+func MinimumStandards() *Standards { return defaultStandards().Clone() }
+
+// Clone returns a deep copy of s: changing the copy leaves s as it was.
+func (s *Standards) Clone() *Standards {
+	if s == nil {
+		return nil
+	}
+	return &Standards{Minimum: cloneStandards(s.Minimum), Indicia: cloneStandards(s.Indicia), Definitions: cloneDefinitions(s.Definitions)}
+}
+
+func cloneStandards(ss []Standard) []Standard {
+	out := slices.Clone(ss)
+	for i := range out {
+		out[i].Items = cloneStandards(out[i].Items)
+	}
+	return out
+}
+
+func cloneDefinitions(ds []Definition) []Definition {
+	out := slices.Clone(ds)
+	for i := range out {
+		out[i].Grounds = slices.Clone(out[i].Grounds)
+	}
+	return out
+}
 
 // numbered reads "  1. text" items (and "    1. text" sub-items) from
 // lines[i:], stopping at the first line that is neither.

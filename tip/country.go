@@ -259,7 +259,10 @@ func (c Country) COW() int {
 
 // Bureau returns the regional bureau the 2023 TIP Report files the country
 // under, or BureauUnknown where it files it under none (the United States)
-// or the filing is not known (Aruba, Netherlands Antilles).
+// or the filing is not known (Netherlands Antilles). Aruba, Curaçao and
+// Sint Maarten are WHA, the bureau of the Consulate General in Curaçao that
+// manages relations with all three (the report files Sint Maarten under
+// Europe and Eurasia and Aruba under no region).
 func (c Country) Bureau() Bureau {
 	if ci := c.info(); ci != nil {
 		return ci.bureau

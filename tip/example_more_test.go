@@ -32,10 +32,10 @@ func ExampleCountries() {
 	// Output:
 	// AF Africa: 48
 	// EAP East Asia and the Pacific: 30
-	// EUR Europe and Eurasia: 47
+	// EUR Europe and Eurasia: 46
 	// NEA Near East: 18
 	// SCA South and Central Asia: 13
-	// WHA Western Hemisphere: 32
+	// WHA Western Hemisphere: 34
 }
 
 // A report year's restrictions apply in the fiscal year that starts on

@@ -68,13 +68,18 @@ func report(w io.Writer, h *tiers.History, c tip.Country, y tip.ReportYear) {
 	}
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "YEAR\tTIER\tWAIVER\tWHAT THE RULES SAY")
+	var derived []string // the years whose placement is inferred, not read
 	for _, e := range h.Timeline(c) {
 		if e.Year >= y {
 			break
 		}
 		tier := e.Tier.String()
-		if e.Status != tiers.StatusPlaced {
+		switch {
+		case e.Status != tiers.StatusPlaced:
 			tier = "(" + e.Status.String() + ")"
+		case e.Basis == tiers.BasisDerived:
+			tier += " (derived)"
+			derived = append(derived, fmt.Sprint(int(e.Year)))
 		}
 		waiver := ""
 		if e.Waiver {
@@ -91,6 +96,9 @@ func report(w io.Writer, h *tiers.History, c tip.Country, y tip.ReportYear) {
 		}
 	}
 	tw.Flush()
+	if len(derived) > 0 {
+		fmt.Fprintf(w, "\n(derived): inferred from counts and movements, not read in any report (%s); what the rules say of those years, and of the years after, rests on the inference.\n", strings.Join(derived, ", "))
+	}
 
 	e := tiers.Eligible(h, c, y)
 	var allowed []string

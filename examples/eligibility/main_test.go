@@ -24,6 +24,13 @@ func TestEligibility(t *testing.T) {
 			"not Tier 2 Watch List: 3 consecutive Watch List years (2023–2025)",
 		}},
 		{[]string{"-country", "Algeria"}, 0, []string{"not Tier 2 Watch List: waiver in 2019, Tier 3 in 2020, Watch List in 2025", "tiers/post-waiver-limit"}},
+		{[]string{"-country", "Nigeria"}, 0, []string{
+			"2022  Tier 2 (derived)",
+			"2024  Tier 2 (derived)",
+			"(derived): inferred from counts and movements, not read in any report (2022, 2024)",
+		}},
+		{[]string{"-country", "Montenegro"}, 0, []string{"2006  (nonexistent)", "2007  Tier 2"}},
+		{[]string{"-country", "United States"}, 0, []string{"2009  (absent)", "2010  Tier 1"}},
 		{[]string{"-country", "Malasia"}, 2, []string{`"Malasia" is not a country tipkit knows.`, `Did you mean "Malaysia"`}},
 		{[]string{"-country", "Tongo"}, 0, []string{`note: "Tongo" is a misprint of Tonga`}},
 		{[]string{"-country", "Congo"}, 2, []string{`"Congo" could be`}},

@@ -6,9 +6,11 @@
 //	go run ./examples/panel > tip_panel.csv
 //	go run ./examples/panel -format json -from 2009 -to 2025 > tip_panel.json
 //
-// Empty cells mean "not known", never "no": a partial year's missing
-// countries have status "unknown", not "absent". The columns are described
-// in the README ("Country-year panel") and in columns below.
+// Empty cells mean "not known", never "no": a country no source places or
+// rules out has status "unknown", not "absent"; an entity that did not
+// exist that year (Serbia and Montenegro after 2006) is "nonexistent", with
+// every other cell of its row empty. The columns are described in the
+// README ("Country-year panel") and in columns below.
 package main
 
 import (
@@ -34,16 +36,17 @@ var columns = []struct{ name, doc string }{
 	{"cow", "Correlates of War code; empty where none"},
 	{"bureau", "State Department regional bureau: AF, EAP, EUR, NEA, SCA, WHA; empty where the table has none"},
 	{"year", "TIP Report year"},
-	{"status", "placed | absent (every list of the year is known and the country is on none) | unknown (the year's data is partial)"},
+	{"status", "placed | absent (a source says it is not in the report: the year's full lists, or the research panel's NA) | unknown (no source says either) | nonexistent (the entity did not exist that year)"},
 	{"tier", "Tier 1 | Tier 2 | Tier 2 Watch List | Tier 3 | Special Case; empty unless placed"},
 	{"tier_score", "Kelley's Scorecard Diplomacy code 1, 2, 2.5, 3; empty for Special Case and unless placed"},
 	{"waiver", "true where a waiver of the automatic downgrade is documented that year; empty otherwise (no documented waiver is not proof of none)"},
-	{"cspa_listed", "true/false: on the CSPA list of that report year; empty where the list is partial or not found, and before 2010"},
+	{"cspa_listed", "true/false: on the CSPA list of that report year; where the list is partial (2012) only true is known and the rest is empty; empty where it was not found (2025), and before 2010"},
 	{"state_sponsored", "true/false: a documented government policy or pattern of trafficking; empty for years whose report tipkit does not embed (all but 2023)"},
 	{"protocol_party", "true/false: party to the UN TIP Protocol per that year's report; empty except 2023"},
-	{"projects", "TIP Office projects naming the country in the listing as of October 1, 2021; on 2021 rows only, empty elsewhere"},
-	{"project_amount", "their full amounts in USD, two decimals, on 2021 rows only (a regional project counts in full for each country)"},
-	{"source", "where the placement comes from: seed 003, years/2010.txt, extra/2004.txt, …"},
+	{"projects", "TIP Office projects naming the country in the listing as of October 1, 2021; on 2021 rows only, and empty where no listed project names the country (the listing shows 84 of the 110 projects it claims, so 0 is not known)"},
+	{"project_amount", "their full amounts in USD, two decimals, on 2021 rows only (a regional project counts in full for each country); empty where projects is"},
+	{"source", "the file the placement comes from: seed 003, years/2010.txt, extra/2004.txt, fills/2022-derived.txt, …"},
+	{"basis", "how the placement is known: observed (the report or an official document), transcribed (a third party's copy), implied (the next report's narrative), derived (inferred from counts, not read anywhere)"},
 }
 
 func main() {
@@ -108,12 +111,16 @@ func build(from, to tip.ReportYear) []row {
 	for _, c := range tip.Countries() {
 		for y := from; y <= to; y++ {
 			p, st := h.At(c, y)
-			r := row{c.Name(), c.ISO3(), c.GENC3(), "", "", strconv.Itoa(int(y)), st.String(), "", "", "", "", "", "", "", "", ""}
+			r := row{c.Name(), c.ISO3(), c.GENC3(), "", "", strconv.Itoa(int(y)), st.String(), "", "", "", "", "", "", "", "", "", ""}
 			if c.COW() != 0 {
 				r[3] = strconv.Itoa(c.COW())
 			}
 			if c.Bureau() != tip.BureauUnknown {
 				r[4] = c.Bureau().String()
+			}
+			if st == tiers.StatusNonexistent {
+				rows = append(rows, r) // nothing else is known of an entity that did not exist
+				continue
 			}
 			if st == tiers.StatusPlaced {
 				r[7] = p.Tier.String()
@@ -121,6 +128,7 @@ func build(from, to tip.ReportYear) []row {
 					r[8] = strconv.FormatFloat(s, 'f', -1, 64)
 				}
 				r[15] = p.Source
+				r[16] = p.Basis.String()
 			}
 			if h.Waived(c, y) {
 				r[9] = "true"
@@ -138,8 +146,9 @@ func build(from, to tip.ReportYear) []row {
 			if y == rep.Year && st == tiers.StatusPlaced {
 				r[12] = strconv.FormatBool(!nonParty[c])
 			}
-			if y == 2021 {
-				ct := byCountry[c]
+			// The listing shows some of the projects it claims: a country
+			// no listed project names may have others, so 0 is not known.
+			if ct := byCountry[c]; y == 2021 && ct.Projects > 0 {
 				r[13] = strconv.Itoa(ct.Projects)
 				r[14] = tip.FormatAmount(ct.Amount)
 			}

@@ -83,8 +83,8 @@ func mapOf(h *tiers.History, y tip.ReportYear) (mapData, error) {
 			_, s := h.At(c, y+d)
 			near = s == tiers.StatusPlaced
 		}
-		if !near {
-			continue
+		if !near || st == tiers.StatusNonexistent {
+			continue // an entity that did not exist that year has no square
 		}
 		if st == tiers.StatusAbsent {
 			cls[c] = classNotRanked

@@ -15,7 +15,7 @@ func TestRunDefault(t *testing.T) {
 	s := out.String()
 	for _, want := range []string{
 		"TIERS 2023",
-		"  Tier 2 Watch List  26",
+		"  Tier 2 Watch List  26   complete  25 observed, 1 transcribed",
 		"STATE-SPONSORED TRAFFICKING",
 		"  11: Afghanistan; Burma;",
 		"CSPA LIST 2023 (full)\n  17: ",
@@ -46,8 +46,15 @@ func TestRunJSONAndYears(t *testing.T) {
 		t.Errorf("2013 JSON: year %d, %d CSPA (%s), %d Tier 3", r.Year, len(r.CSPA.Countries), r.CSPA.Status, len(r.Restricted.Tier3))
 	}
 	out.Reset()
-	if code := run([]string{"-year", "2018"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "Tier 3: the year's Tier 3 list is not fully known") {
-		t.Errorf("2018: exit %d\n%s", code, out.String())
+	if code := run([]string{"-year", "2019"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "Tier 3: the year's Tier 3 list is not fully known") {
+		t.Errorf("2019: exit %d\n%s", code, out.String())
+	}
+	// A year with derived placements says which and how many.
+	out.Reset()
+	if code := run([]string{"-year", "2022"}, &out, &errb); code != 0 ||
+		!strings.Contains(out.String(), "  Tier 2             99  complete  5 transcribed, 94 derived") ||
+		!strings.Contains(out.String(), "derived: inferred from counts and movements, not read in any report") {
+		t.Errorf("2022: exit %d\n%s", code, out.String())
 	}
 	if code := run([]string{"-year", "1999"}, &out, &errb); code != 2 {
 		t.Errorf("1999: exit %d, want 2", code)

@@ -33,6 +33,10 @@ type tierCount struct {
 	Tier  string `json:"tier"`
 	Count int    `json:"count"`
 	Known bool   `json:"known_complete"`
+	// ByBasis counts the placements by how they are known: "observed",
+	// "transcribed", "implied", "derived" (inferred from counts, not read
+	// in any report).
+	ByBasis map[string]int `json:"by_basis"`
 }
 
 type bureauCounts struct {
@@ -99,9 +103,14 @@ func build(y tip.ReportYear) (*report, error) {
 	r := &report{Year: y, Completeness: yr.Completeness.Note, Sources: yr.Sources, Countries: len(tip.Countries())}
 	ordered := []tiers.Tier{tiers.Tier1, tiers.Tier2, tiers.Tier2WatchList, tiers.Tier3, tiers.SpecialCase}
 	count := map[tiers.Tier]int{}
+	bases := map[tiers.Tier]map[string]int{}
 	byB := map[tip.Bureau]map[string]int{}
 	for _, p := range yr.Placements {
 		count[p.Tier]++
+		if bases[p.Tier] == nil {
+			bases[p.Tier] = map[string]int{}
+		}
+		bases[p.Tier][p.Basis.String()]++
 		b := p.Country.Bureau()
 		if byB[b] == nil {
 			byB[b] = map[string]int{}
@@ -109,7 +118,7 @@ func build(y tip.ReportYear) (*report, error) {
 		byB[b][p.Tier.Code()]++
 	}
 	for _, t := range ordered {
-		r.TierCounts = append(r.TierCounts, tierCount{Tier: t.String(), Count: count[t], Known: yr.Completeness.Knows(t)})
+		r.TierCounts = append(r.TierCounts, tierCount{Tier: t.String(), Count: count[t], Known: yr.Completeness.Knows(t), ByBasis: bases[t]})
 	}
 	for _, b := range append(tip.Bureaus(), tip.BureauUnknown) {
 		if byB[b] == nil {

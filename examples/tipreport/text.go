@@ -14,14 +14,25 @@ func printText(w io.Writer, r *report) {
 
 	fmt.Fprintf(w, "TIERS %d\n", r.Year)
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	derived := false
 	for _, t := range r.TierCounts {
-		known := ""
+		known := "complete"
 		if !t.Known {
-			known = "(list not fully known)"
+			known = "list not fully known"
 		}
-		fmt.Fprintf(tw, "  %s\t%d\t%s\n", t.Tier, t.Count, known)
+		var how []string
+		for _, b := range []string{"observed", "transcribed", "implied", "derived"} {
+			if n := t.ByBasis[b]; n > 0 {
+				how = append(how, fmt.Sprintf("%d %s", n, b))
+			}
+		}
+		derived = derived || t.ByBasis["derived"] > 0
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\n", t.Tier, t.Count, known, strings.Join(how, ", "))
 	}
 	tw.Flush()
+	if derived {
+		fmt.Fprintln(w, "  derived: inferred from counts and movements, not read in any report; a rule finding about this year may rest on them")
+	}
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 8, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "  bureau\tTier 1\tTier 2\tWatch List\tTier 3\tSpecial Case\ttotal\t")
