@@ -18,8 +18,11 @@ func Check(h *History) []tip.Finding { return DefaultRules().Check(h) }
 // settle, sorted with tip.SortFindings. Each finding names the rule
 // version it comes from (Rule, Citation) and its report year (Subject).
 // Rules do not fire on unknowns: a year whose Watch List is not known
-// breaks a run rather than extending it, and the finding says so where it
-// matters.
+// for the country (the list is partial, or the country is one of the
+// year's Completeness.Gaps) breaks a run rather than extending it, and
+// the finding says so where it matters. A year in which a source says
+// the country is not in the report (Completeness.Covers), or the entity
+// did not exist (StatusNonexistent), ends a run for certain.
 //
 // Check only reads h, and may be called from several goroutines at once.
 // A history whose years are out of order or held twice is read as

@@ -11,13 +11,15 @@ import (
 // fuzzHistory reads a History from fuzz bytes, two bytes an instruction:
 // a new year (the same one again, the next, one after a gap, or one
 // before: out of order), a
-// placement, a waiver, a list of the year marked incomplete, or a
-// state-sponsored government. The countries and tiers are few, so that
-// runs, repeats and waivers meet often; country 0, a number outside the
-// country table and a tier outside the enumeration are among them.
+// placement, a waiver, a list of the year marked incomplete, a
+// state-sponsored government, or a country a source says is absent from
+// the year or leaves open (Completeness.Absent, Gaps). The countries and
+// tiers are few, so that runs, repeats and waivers meet often; country 0,
+// a number outside the country table, entities that did not exist in some
+// years and a tier outside the enumeration are among them.
 func fuzzHistory(data []byte) *History {
 	cs := []tip.Country{0, tip.Country(len(tip.Countries()) + 1)}
-	for _, name := range []string{"Malaysia", "Algeria", "Belarus", "Chad", "Cuba", "Vanuatu"} {
+	for _, name := range []string{"Malaysia", "Algeria", "Belarus", "Chad", "Cuba", "Vanuatu", "South Sudan", "Serbia and Montenegro"} {
 		cs = append(cs, tip.MustLookupCountry(name))
 	}
 	tiersOf := []Tier{TierUnknown, Tier1, Tier2, Tier2WatchList, Tier3, SpecialCase, Tier(9), Tier2WatchList}
@@ -58,7 +60,14 @@ func fuzzHistory(data []byte) *History {
 			}
 			yr.Completeness.Known = known
 		case 7:
-			yr.StateSponsored = append(yr.StateSponsored, c)
+			switch (op >> 3) % 4 {
+			case 2:
+				yr.Completeness.Absent = append(yr.Completeness.Absent, c)
+			case 3:
+				yr.Completeness.Gaps = append(yr.Completeness.Gaps, c)
+			default:
+				yr.StateSponsored = append(yr.StateSponsored, c)
+			}
 		}
 	}
 	return h

@@ -10,7 +10,8 @@ import (
 
 // An index is a History as the rules read it: a table with a row for
 // every country the history places and a column for every report year it
-// holds, in year order, each cell the country's tier that year and
+// holds, in year order, each cell the country's tier that year, what the
+// history knows of it if it is not placed (History.At's status), and
 // whether a waiver is documented. It lives outside History so that
 // History stays a plain value that cmp.Diff compares with no options.
 //
@@ -31,16 +32,19 @@ type column struct {
 	year    tip.ReportYear
 	entries []*Year               // the History's entries for the year, in its order: one, unless it holds the year twice
 	known   [SpecialCase + 1]bool // [tier]: the tier's list is complete
-	full    bool                  // every list is known, so that a country on none is absent
+	full    bool                  // every list is known
+	what    Completeness          // the entries' Known, Absent and Gaps together, for Covers
 	repeats bool                  // some country has two placements in the year
 	subject string                // the year as a finding's Subject
 }
 
 // A cell is one country in one year.
 type cell struct {
-	tier   Tier // of the country's first placement with a tier; TierUnknown if none
-	placed bool // the country has a placement, with a tier or not
-	waived bool // a waiver of the automatic downgrade is documented
+	tier   Tier   // of the country's first placement with a tier; TierUnknown if none
+	placed bool   // the country has a placement, with a tier or not
+	status Status // StatusPlaced if tier is known; else what History.At says of a country not placed
+	gap    bool   // the country is one of the year's Completeness.Gaps: no source settles its year
+	waived bool   // a waiver of the automatic downgrade is documented
 }
 
 // yearsOf returns the history's years as columns, in year order, without
@@ -67,8 +71,11 @@ func yearsOf(h *History) []column {
 					c.known[t] = true
 				}
 			}
+			c.what.Known = append(c.what.Known, yr.Completeness.Known...)
+			c.what.Absent = append(c.what.Absent, yr.Completeness.Absent...)
+			c.what.Gaps = append(c.what.Gaps, yr.Completeness.Gaps...)
 		}
-		c.full = c.known[Tier1] && c.known[Tier2] && c.known[Tier2WatchList] && c.known[Tier3] && c.known[SpecialCase]
+		c.full = c.what.Full()
 		cols = append(cols, c)
 		i = j
 	}
@@ -83,18 +90,19 @@ func newIndex(h *History) *index {
 			rows = max(rows, len(yr.Placements))
 		}
 	}
-	return readIndex(h, rows, func(c tip.Country) bool { return c != 0 })
+	return readIndex(h, rows, func(c tip.Country) bool { return c != 0 }, nil)
 }
 
 // newCountryIndex is newIndex with the one row of country c, all that
-// Eligible reads.
+// Eligible reads, there even if the history never places c.
 func newCountryIndex(h *History, c tip.Country) *index {
-	return readIndex(h, 1, func(p tip.Country) bool { return p == c && c != 0 })
+	return readIndex(h, 1, func(p tip.Country) bool { return p == c && c != 0 }, []tip.Country{c})
 }
 
 // readIndex reads the history into a table with the rows of the
-// countries keep keeps, about rows of them.
-func readIndex(h *History, rows int, keep func(tip.Country) bool) *index {
+// countries keep keeps, about rows of them, and a row for each country
+// of also even if it is not placed.
+func readIndex(h *History, rows int, keep func(tip.Country) bool, also []tip.Country) *index {
 	x := &index{years: yearsOf(h), rows: make(map[tip.Country]int, rows)}
 	n := len(x.years)
 	x.cells = make([]cell, 0, rows*n)
@@ -106,10 +114,7 @@ func readIndex(h *History, rows int, keep func(tip.Country) bool) *index {
 			}
 			r, ok := x.rows[p.Country]
 			if !ok {
-				r = len(x.countries)
-				x.rows[p.Country] = r
-				x.countries = append(x.countries, p.Country)
-				x.cells = append(x.cells, make([]cell, n)...)
+				r = x.addRow(p.Country)
 			}
 			c := &x.cells[r*n+i]
 			if c.tier == TierUnknown {
@@ -121,6 +126,14 @@ func readIndex(h *History, rows int, keep func(tip.Country) bool) *index {
 			c.placed = true
 		}
 	}
+	for _, c := range also {
+		if _, ok := x.rows[c]; !ok {
+			x.addRow(c)
+		}
+	}
+	for r, c := range x.countries {
+		x.settle(c, x.cells[r*n:(r+1)*n])
+	}
 	slices.Sort(x.countries) // the rows stay in the order the countries came
 	if h != nil {
 		for _, w := range h.Waivers {
@@ -131,6 +144,40 @@ func readIndex(h *History, rows int, keep func(tip.Country) bool) *index {
 		}
 	}
 	return x
+}
+
+// addRow adds an empty row for country c and returns it.
+func (x *index) addRow(c tip.Country) int {
+	r := len(x.countries)
+	x.rows[c] = r
+	x.countries = append(x.countries, c)
+	x.cells = append(x.cells, make([]cell, len(x.years))...)
+	return r
+}
+
+// settle sets the status of each cell of country c's line, as History.At
+// says it: placed if the country has a tier; else unknown for a number
+// that is no country, nonexistent in a year the entity did not exist
+// (data/entities.txt), absent where a source says it is not in the report
+// (Completeness.Covers), unknown otherwise.
+func (x *index) settle(c tip.Country, line []cell) {
+	for i := range line {
+		col := &x.years[i]
+		cl := &line[i]
+		cl.gap = slices.Contains(col.what.Gaps, c)
+		switch {
+		case cl.tier != TierUnknown:
+			cl.status = StatusPlaced
+		case !c.IsValid():
+			cl.status = StatusUnknown
+		case !existed(c, col.year):
+			cl.status = StatusNonexistent
+		case col.what.Covers(c):
+			cl.status = StatusAbsent
+		default:
+			cl.status = StatusUnknown
+		}
+	}
 }
 
 // placements yields the year's placements, those of every entry in turn.
@@ -177,25 +224,32 @@ func find(years []column, y tip.ReportYear) (int, bool) {
 }
 
 // status is History.At for a country's line in column i, without the
-// placement.
+// placement; unknown for a nil line (a country the index has no row for).
 func (x *index) status(line []cell, i int) (Tier, Status) {
-	switch {
-	case line != nil && line[i].tier != TierUnknown:
-		return line[i].tier, StatusPlaced
-	case x.years[i].full:
-		return TierUnknown, StatusAbsent
+	if line == nil {
+		return TierUnknown, StatusUnknown
 	}
-	return TierUnknown, StatusUnknown
+	return line[i].tier, line[i].status
 }
 
 // onWatchList answers "was the country on the Watch List in column i?":
-// yes, no, or unknown (known false) when it is not placed and the year's
-// Watch List is not complete.
+// yes or no where it is placed; no where it is not and a source says it
+// is not in the report, or the entity did not exist, or the year's Watch
+// List is complete and the country is not one of the year's gaps (whose
+// year no source settles: the lists of a research-panel year are complete
+// for the countries the panel codes, not for those); unknown (known
+// false) otherwise, and for a nil line.
 func (x *index) onWatchList(line []cell, i int) (yes, known bool) {
-	if line != nil && line[i].tier != TierUnknown {
-		return line[i].tier == Tier2WatchList, true
+	if line == nil {
+		return false, false
 	}
-	return false, x.years[i].known[Tier2WatchList]
+	switch c := line[i]; c.status {
+	case StatusPlaced:
+		return c.tier == Tier2WatchList, true
+	case StatusAbsent, StatusNonexistent:
+		return false, true
+	}
+	return false, x.years[i].known[Tier2WatchList] && !line[i].gap
 }
 
 // watchRun counts the country's consecutive Watch List years that end

@@ -17,10 +17,13 @@ import (
 // randomHistory is a small history that trips every rule now and then:
 // mostly Watch List and Tier 3 years, gaps, duplicate years and
 // placements, unknown tiers, partial years, stray waivers, country 0, a
-// number outside the country table, and now and then years out of order.
+// number outside the country table, entities that did not exist in some
+// years (South Sudan before 2012, Serbia and Montenegro after 2006),
+// countries a source says are absent or leaves open (Completeness.Absent,
+// Gaps), and now and then years out of order.
 func randomHistory(r *rand.Rand) *History {
 	cs := []tip.Country{0, tip.Country(len(tip.Countries()) + 1)}
-	for _, name := range []string{"Malaysia", "Algeria", "Belarus", "Chad", "Vanuatu", "Cuba"} {
+	for _, name := range []string{"Malaysia", "Algeria", "Belarus", "Chad", "Vanuatu", "Cuba", "South Sudan", "Serbia and Montenegro"} {
 		cs = append(cs, tip.MustLookupCountry(name))
 	}
 	tiersOf := []Tier{TierUnknown, Tier1, Tier2, Tier2WatchList, Tier2WatchList, Tier2WatchList, Tier3, Tier3, SpecialCase}
@@ -61,6 +64,12 @@ func randomHistory(r *rand.Rand) *History {
 				if r.IntN(8) == 0 {
 					yr.StateSponsored = append(yr.StateSponsored, c)
 				}
+				switch r.IntN(12) {
+				case 0:
+					yr.Completeness.Absent = append(yr.Completeness.Absent, c)
+				case 1:
+					yr.Completeness.Gaps = append(yr.Completeness.Gaps, c)
+				}
 			}
 			r.Shuffle(len(yr.Placements), func(i, j int) { yr.Placements[i], yr.Placements[j] = yr.Placements[j], yr.Placements[i] })
 			h.Years = append(h.Years, yr)
@@ -90,6 +99,8 @@ func normalized(h *History) *History {
 			m := &out.Years[n-1]
 			m.Placements = append(slices.Clip(m.Placements), yr.Placements...)
 			m.Completeness.Known = append(slices.Clip(m.Completeness.Known), yr.Completeness.Known...)
+			m.Completeness.Absent = append(slices.Clip(m.Completeness.Absent), yr.Completeness.Absent...)
+			m.Completeness.Gaps = append(slices.Clip(m.Completeness.Gaps), yr.Completeness.Gaps...)
 			m.StateSponsored = append(slices.Clip(m.StateSponsored), yr.StateSponsored...)
 			continue
 		}

@@ -15,7 +15,17 @@ package tiers
 //     "a downgrade on the merits" (no finding of the embedded history
 //     changed);
 //   - the rules' citations, waivers and years are literals here (refCite,
-//     refMaxWaivers, refWaiverRule), as they were in the rules before.
+//     refMaxWaivers, refWaiverRule), as they were in the rules before;
+//   - with the fills (issue 15), a country not placed in a year is
+//     nonexistent there if the entity did not exist (data/entities.txt),
+//     absent only where Completeness.Covers says a source states it, and
+//     on no list known only where it is absent or nonexistent, or the
+//     list is complete and the country is not one of the year's Gaps (a
+//     research-panel year's lists are complete for the countries the
+//     panel codes, not for those). Before, a full year made every
+//     country not placed absent and off every list. On the embedded
+//     history this changes no finding, only how certain Eligible's
+//     Watch List runs are next to a gap or a year an entity did not exist.
 
 import (
 	"fmt"
@@ -35,7 +45,8 @@ type refIndex struct {
 	placed [][]Tier // [country][y-first]: the tier, or TierUnknown if not placed; nil row: never placed
 	waived [][]bool // [country][y-first]: a documented waiver
 	known  [][SpecialCase + 1]bool
-	have   []bool // [y-first]: the history holds the year
+	have   []bool         // [y-first]: the history holds the year
+	what   []Completeness // [y-first]: the year's, for Covers and Gaps
 }
 
 func newRefIndex(h *History) *refIndex {
@@ -59,9 +70,11 @@ func newRefIndex(h *History) *refIndex {
 	x.years = int(h.Years[len(h.Years)-1].Year-x.first) + 1
 	x.known = make([][SpecialCase + 1]bool, x.years)
 	x.have = make([]bool, x.years)
+	x.what = make([]Completeness, x.years)
 	for _, yr := range h.Years {
 		i := int(yr.Year - x.first)
 		x.have[i] = true
+		x.what[i] = yr.Completeness
 		for _, t := range yr.Completeness.Known {
 			if t <= SpecialCase {
 				x.known[i][t] = true
@@ -106,7 +119,8 @@ func (x *refIndex) slot(y tip.ReportYear) (int, bool) {
 	return i, i >= 0 && i < x.years && x.have[i]
 }
 
-// at is History.At without the placement.
+// at is History.At without the placement (the placement with a tier
+// standing, as the rules read it).
 func (x *refIndex) at(c tip.Country, y tip.ReportYear) (Tier, Status) {
 	i, ok := x.slot(y)
 	if !ok {
@@ -115,15 +129,21 @@ func (x *refIndex) at(c tip.Country, y tip.ReportYear) (Tier, Status) {
 	if t := x.row(c); t != nil && t[i] != TierUnknown {
 		return t[i], StatusPlaced
 	}
-	k := x.known[i]
-	if k[Tier1] && k[Tier2] && k[Tier2WatchList] && k[Tier3] && k[SpecialCase] {
+	switch {
+	case !c.IsValid():
+		return TierUnknown, StatusUnknown
+	case !existed(c, y):
+		return TierUnknown, StatusNonexistent
+	case x.what[i].Covers(c):
 		return TierUnknown, StatusAbsent
 	}
 	return TierUnknown, StatusUnknown
 }
 
-// is answers "was c on tier t in year y?": yes, no, or unknown (known
-// false) when c is not placed and t's list is not complete.
+// is answers "was c on tier t in year y?": yes or no where c is placed;
+// no where a source says c is not in the report or c did not exist; no
+// where t's list is complete and c is not one of the year's gaps; else
+// unknown (known false).
 func (x *refIndex) is(c tip.Country, y tip.ReportYear, t Tier) (yes, known bool) {
 	i, ok := x.slot(y)
 	if !ok {
@@ -132,7 +152,10 @@ func (x *refIndex) is(c tip.Country, y tip.ReportYear, t Tier) (yes, known bool)
 	if row := x.row(c); row != nil && row[i] != TierUnknown {
 		return row[i] == t, true
 	}
-	return false, t <= SpecialCase && x.known[i][t]
+	if _, st := x.at(c, y); st == StatusAbsent || st == StatusNonexistent {
+		return false, true
+	}
+	return false, t <= SpecialCase && x.known[i][t] && !slices.Contains(x.what[i].Gaps, c)
 }
 
 func (x *refIndex) waivedAt(c tip.Country, y tip.ReportYear) bool {
