@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/tipkit/tipkit/tip"
 )
 
 // A Basis says how a placement is known: read in the report, copied by a
@@ -75,6 +77,32 @@ func (b *Basis) UnmarshalText(text []byte) error {
 	}
 	*b = v
 	return nil
+}
+
+// Inferred reports whether a placement on basis b was inferred rather than
+// read in the year's report or a copy of it: BasisImplied (read in a later
+// report's narrative) or BasisDerived (worked out from counts). A rule
+// finding, a denial or a note of Eligible that rests on such a placement
+// says so: "(rests on the derived 2022 Tier 2 row)".
+func (b Basis) Inferred() bool { return b == BasisImplied || b == BasisDerived }
+
+// inferredRow names one inferred placement in a rule's words: "the
+// derived 2022 Tier 2 row".
+func inferredRow(y tip.ReportYear, t Tier, b Basis) string {
+	return fmt.Sprintf("the %s %d %s row", b, y, t)
+}
+
+// restsOn is the note a rule's message ends with when it rests on the
+// inferred rows: " (rests on the implied 2017 Tier 2 Watch List row and
+// the derived 2022 Tier 2 row)"; "" for none.
+func restsOn(rows []string) string {
+	switch len(rows) {
+	case 0:
+		return ""
+	case 1:
+		return " (rests on " + rows[0] + ")"
+	}
+	return " (rests on " + strings.Join(rows[:len(rows)-1], ", ") + " and " + rows[len(rows)-1] + ")"
 }
 
 // outranks reports whether a placement on basis b stands over one on

@@ -24,6 +24,13 @@ func Check(h *History) []tip.Finding { return DefaultRules().Check(h) }
 // the country is not in the report (Completeness.Covers), or the entity
 // did not exist (StatusNonexistent), ends a run for certain.
 //
+// A finding that rests on a placement inferred rather than read
+// (Basis.Inferred: implied by a later report, or derived from counts) ends
+// with the rows it rests on: "(rests on the derived 2022 Tier 2 row)". A
+// finding about a run of Watch List years rests on the run's rows and on
+// the row that ended it, had that been a Watch List year, the run would
+// be longer.
+//
 // Check only reads h, and may be called from several goroutines at once.
 // A history whose years are out of order or held twice is read as
 // described at History.
@@ -95,8 +102,8 @@ func (x *index) checkDowngrade(fs *findings, r Rule, c tip.Country, line []cell)
 		case st != StatusPlaced:
 		case tier == Tier2WatchList:
 			if run, _ := x.watchRun(line, col.year, r.CountFrom); run > allowed {
-				fs.add(r, tip.Error, col, c, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (%s, then %d waived)",
-					ordinal(run), allowed, count(r.WatchListYears, "year"), r.Waivers)
+				fs.add(r, tip.Error, col, c, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (%s, then %d waived)%s",
+					ordinal(run), allowed, count(r.WatchListYears, "year"), r.Waivers, x.basisNote(line, x.runYears(line, col.year, r.CountFrom, run)...))
 			}
 		case tier == Tier3:
 			before, _ := x.watchRun(line, col.year-1, r.CountFrom)
@@ -107,7 +114,8 @@ func (x *index) checkDowngrade(fs *findings, r Rule, c tip.Country, line []cell)
 			if before >= allowed {
 				how = " and the maximum of waivers: the automatic downgrade"
 			}
-			fs.add(r, tip.Info, col, c, "on Tier 3 after %d Watch List years (%s)%s", before, span(col.year-tip.ReportYear(before), col.year-1), how)
+			fs.add(r, tip.Info, col, c, "on Tier 3 after %d Watch List years (%s)%s%s", before, span(col.year-tip.ReportYear(before), col.year-1), how,
+				x.basisNote(line, append(x.runYears(line, col.year-1, r.CountFrom, before), col.year)...))
 		}
 	}
 }
@@ -130,16 +138,17 @@ func (x *index) checkWaiver(fs *findings, r Rule, c tip.Country, line []cell) {
 		// A Watch List year past the trigger, within the waivers: the
 		// downgrade was due, and a waiver is what kept the country there.
 		waivable := onList && run > r.WatchListYears && run <= r.WatchListYears+r.Waivers
+		note := x.basisNote(line, x.runYears(line, col.year, r.CountFrom, run)...) // the run, or the year itself if there is none
 		switch {
 		case waivable && !waived:
-			fs.add(r, tip.Warning, col, c, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)", ordinal(run))
+			fs.add(r, tip.Warning, col, c, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)%s", ordinal(run), note)
 		case waivable || !waived:
 		case st == StatusPlaced && tier != Tier2WatchList:
-			fs.add(r, tip.Error, col, c, "a waiver is documented but the country is on %s", tier)
+			fs.add(r, tip.Error, col, c, "a waiver is documented but the country is on %s%s", tier, note)
 		case !certain || st != StatusPlaced:
-			fs.add(r, tip.Info, col, c, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)", run)
+			fs.add(r, tip.Info, col, c, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)%s", run, note)
 		default:
-			fs.add(r, tip.Warning, col, c, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives %s", ordinal(run), waivableYears(r))
+			fs.add(r, tip.Warning, col, c, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives %s%s", ordinal(run), waivableYears(r), note)
 		}
 	}
 }
@@ -195,8 +204,9 @@ func (x *index) checkPostWaiver(fs *findings, r Rule, c tip.Country, line []cell
 			continue
 		}
 		if before, _ := x.watchRun(line, col.year-1, s.down+1); before == r.WatchListYearsAfter {
-			fs.add(r, tip.Warning, col, c, "%s consecutive Watch List year (%s) after a waiver (%d) and a downgrade to Tier 3 (%d); the (F) text of %d allows %d. Open question: whether (F) limits only the years right after the downgrade",
-				ordinal(before+1), span(col.year-tip.ReportYear(before), col.year), s.waiver, s.down, r.TextYear, r.WatchListYearsAfter)
+			fs.add(r, tip.Warning, col, c, "%s consecutive Watch List year (%s) after a waiver (%d) and a downgrade to Tier 3 (%d); the (F) text of %d allows %d. Open question: whether (F) limits only the years right after the downgrade%s",
+				ordinal(before+1), span(col.year-tip.ReportYear(before), col.year), s.waiver, s.down, r.TextYear, r.WatchListYearsAfter,
+				x.basisNote(line, append([]tip.ReportYear{s.down}, x.runYears(line, col.year, s.down+1, before+1)...)...))
 		}
 	}
 }
@@ -215,13 +225,17 @@ func (x *index) checkSpecialWatchList(fs *findings, r Rule, published map[tip.Re
 		if !r.InForce(y) || !ok {
 			continue
 		}
-		n := len(specialWatchList(x.years, i))
+		swl := specialWatchList(x.years, i)
+		n := len(swl)
 		if n == published[y] {
 			continue
 		}
 		note := ""
 		if before, ok := x.column(y - 1); !ok || !x.years[before].full {
 			note = fmt.Sprintf("; the %d lists are not all known, so upgrades to Tier 1 cannot all be seen", y-1)
+		}
+		if k := len(inferredMembers(x.years, i, swl)); k > 0 {
+			note += fmt.Sprintf("; %d of the %d rest on implied or derived rows", k, n)
 		}
 		fs.add(r, tip.Info, &x.years[i], 0, "the special watch list computed from the history has %d countries, the State Department published %d%s", n, published[y], note)
 	}
@@ -238,7 +252,7 @@ func (x *index) checkPolicyPattern(fs *findings, r Rule) {
 		for _, yr := range col.entries {
 			for _, c := range yr.StateSponsored {
 				if tier, st := x.status(x.line(c), i); st == StatusPlaced && tier != Tier3 {
-					fs.add(r, tip.Error, col, c, "a documented policy or pattern of trafficking, but placed on %s", tier)
+					fs.add(r, tip.Error, col, c, "a documented policy or pattern of trafficking, but placed on %s%s", tier, x.basisNote(x.line(c), col.year))
 				}
 			}
 		}
@@ -249,7 +263,7 @@ func (x *index) checkPolicyPattern(fs *findings, r Rule) {
 // country after another in the same year is reported, with the tier of
 // the one before.
 func (x *index) checkOnePlacement(fs *findings, r Rule) {
-	before := make([]Tier, len(x.countries)) // [row]: the tier of the country's latest placement in the year
+	before := make([]*Placement, len(x.countries)) // [row]: the country's latest placement in the year
 	for i := range x.years {
 		col := &x.years[i]
 		if !r.InForce(col.year) || !col.repeats {
@@ -261,10 +275,16 @@ func (x *index) checkOnePlacement(fs *findings, r Rule) {
 				continue
 			}
 			row := x.rows[p.Country]
-			if before[row] != TierUnknown {
-				fs.add(r, tip.Error, col, p.Country, "placed on %s and on %s", before[row], p.Tier)
+			if b := before[row]; b != nil && b.Tier != TierUnknown {
+				var rows []string
+				for _, q := range []*Placement{b, p} {
+					if q.Basis.Inferred() {
+						rows = append(rows, inferredRow(col.year, q.Tier, q.Basis))
+					}
+				}
+				fs.add(r, tip.Error, col, p.Country, "placed on %s and on %s%s", b.Tier, p.Tier, restsOn(rows))
 			}
-			before[row] = p.Tier
+			before[row] = p
 		}
 	}
 }

@@ -48,7 +48,9 @@ func Eligible(h *History, c tip.Country, y tip.ReportYear) Eligibility {
 // under the rules of rs in force in y, given the history before y. Only
 // the Watch List can be denied: by a waiver rule (KindWaiver) once the
 // run of Watch List years has used every waiver it allows, and by (F)
-// (KindPostWaiver) after a waiver and a downgrade.
+// (KindPostWaiver) after a waiver and a downgrade. A denial's reason and
+// the note on an available waiver that rest on an inferred placement say
+// so, as Check's findings do: "(rests on the derived 2022 Tier 2 row)".
 func (rs Rules) Eligible(h *History, c tip.Country, y tip.ReportYear) Eligibility {
 	x := newCountryIndex(h, c)
 	line := x.line(c)
@@ -67,11 +69,12 @@ func (rs Rules) Eligible(h *History, c tip.Country, y tip.ReportYear) Eligibilit
 				continue
 			}
 			years := span(y-tip.ReportYear(run), y-1)
+			note := x.basisNote(line, x.runYears(line, y-1, r.CountFrom, run)...)
 			switch {
 			case r.Waivers == 0:
-				e.deny(Tier2WatchList, r, "%d consecutive Watch List years (%s) and the rule in force allows no waiver: up to Tier 2 or down to Tier 3", run, years)
+				e.deny(Tier2WatchList, r, "%d consecutive Watch List years (%s) and the rule in force allows no waiver: up to Tier 2 or down to Tier 3%s", run, years, note)
 			case run-r.WatchListYears >= r.Waivers:
-				e.deny(Tier2WatchList, r, "%d consecutive Watch List years (%s) and the waiver is used up (%d allowed under the rule in force): up to Tier 2 or down to Tier 3", run, years, r.Waivers)
+				e.deny(Tier2WatchList, r, "%d consecutive Watch List years (%s) and the waiver is used up (%d allowed under the rule in force): up to Tier 2 or down to Tier 3%s", run, years, r.Waivers, note)
 			case waiver == nil:
 				waiver = &r
 			}
@@ -94,8 +97,9 @@ func (rs Rules) Eligible(h *History, c tip.Country, y tip.ReportYear) Eligibilit
 				if r.WatchListYearsAfter > 0 {
 					onList = ", Watch List in " + span(y-tip.ReportYear(r.WatchListYearsAfter), y-1)
 				}
-				e.deny(Tier2WatchList, r, "waiver in %d, Tier 3 in %d%s: (F) as written in %d allows %s after such a downgrade (whether it reaches years long after the downgrade is an open question)",
-					s.waiver, s.down, onList, r.TextYear, count(r.WatchListYearsAfter, "Watch List year"))
+				e.deny(Tier2WatchList, r, "waiver in %d, Tier 3 in %d%s: (F) as written in %d allows %s after such a downgrade (whether it reaches years long after the downgrade is an open question)%s",
+					s.waiver, s.down, onList, r.TextYear, count(r.WatchListYearsAfter, "Watch List year"),
+					x.basisNote(line, append([]tip.ReportYear{s.down}, x.runYears(line, y-1, s.down+1, before)...)...))
 			}
 		case KindPolicyPattern:
 			policy = append(policy, fmt.Sprintf("if the report documents a government policy or pattern of trafficking, Tier 3 (%s)", r.Citation))
@@ -111,7 +115,8 @@ func (rs Rules) Eligible(h *History, c tip.Country, y tip.ReportYear) Eligibilit
 	if waiver != nil && slices.Contains(e.Allowed, Tier2WatchList) {
 		e.WaiverAvailable, e.Waiver = true, waiver.Ref()
 		run, _ := x.watchRun(line, y-1, waiver.CountFrom)
-		e.Notes = append(e.Notes, fmt.Sprintf("Tier 2 Watch List only with a waiver of the automatic downgrade (%s consecutive year), under %s", ordinal(run+1), e.Waiver))
+		e.Notes = append(e.Notes, fmt.Sprintf("Tier 2 Watch List only with a waiver of the automatic downgrade (%s consecutive year), under %s%s", ordinal(run+1), e.Waiver,
+			x.basisNote(line, x.runYears(line, y-1, waiver.CountFrom, run)...)))
 	}
 	if counter != nil && !e.WatchListCertain && e.WatchListYears <= counter.WatchListYears {
 		e.Notes = append(e.Notes, "some earlier years are not fully known: the Watch List run may be longer than counted")

@@ -113,7 +113,7 @@ func ExampleEligible() {
 	}
 	// Output:
 	// [Tier 1 Tier 2 Tier 3]
-	// not Tier 2 Watch List (tiers/waiver-once of 2019, 22 U.S.C. 7107(b)(2)(D)(ii), as amended by P.L. 115-427): 3 consecutive Watch List years (2023–2025) and the waiver is used up (1 allowed under the rule in force): up to Tier 2 or down to Tier 3
+	// not Tier 2 Watch List (tiers/waiver-once of 2019, 22 U.S.C. 7107(b)(2)(D)(ii), as amended by P.L. 115-427): 3 consecutive Watch List years (2023–2025) and the waiver is used up (1 allowed under the rule in force): up to Tier 2 or down to Tier 3 (rests on the derived 2022 Tier 2 row)
 }
 
 func ExampleRestricted() {

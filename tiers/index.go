@@ -41,6 +41,7 @@ type column struct {
 // A cell is one country in one year.
 type cell struct {
 	tier   Tier   // of the country's first placement with a tier; TierUnknown if none
+	basis  Basis  // of that placement
 	placed bool   // the country has a placement, with a tier or not
 	status Status // StatusPlaced if tier is known; else what History.At says of a country not placed
 	gap    bool   // the country is one of the year's Completeness.Gaps: no source settles its year
@@ -118,7 +119,7 @@ func readIndex(h *History, rows int, keep func(tip.Country) bool, also []tip.Cou
 			}
 			c := &x.cells[r*n+i]
 			if c.tier == TierUnknown {
-				c.tier = p.Tier
+				c.tier, c.basis = p.Tier, p.Basis
 			}
 			if c.placed {
 				col.repeats = true
@@ -250,6 +251,35 @@ func (x *index) onWatchList(line []cell, i int) (yes, known bool) {
 		return false, true
 	}
 	return false, x.years[i].known[Tier2WatchList] && !line[i].gap
+}
+
+// runYears returns the report years a finding about a run of n Watch List
+// years ending with report year end reads: the n years, and the year
+// before them if the country's placement there ended the run (a year from
+// from on, where the country is placed: had it been on the Watch List,
+// the run would be longer).
+func (x *index) runYears(line []cell, end, from tip.ReportYear, n int) []tip.ReportYear {
+	years := make([]tip.ReportYear, 0, n+1)
+	if i, ok := x.column(end - tip.ReportYear(n)); ok && x.years[i].year >= from && line[i].status == StatusPlaced {
+		years = append(years, x.years[i].year)
+	}
+	for k := n - 1; k >= 0; k-- { // counted, not compared: end may be the last ReportYear there is
+		years = append(years, end-tip.ReportYear(k))
+	}
+	return years
+}
+
+// basisNote says which of the country's placements in the years a
+// finding reads were inferred rather than read (Basis.Inferred): " (rests
+// on the derived 2022 Tier 2 row)"; "" if none was.
+func (x *index) basisNote(line []cell, years ...tip.ReportYear) string {
+	var rows []string
+	for _, y := range years {
+		if i, ok := x.column(y); ok && line[i].status == StatusPlaced && line[i].basis.Inferred() {
+			rows = append(rows, inferredRow(y, line[i].tier, line[i].basis))
+		}
+	}
+	return restsOn(rows)
 }
 
 // watchRun counts the country's consecutive Watch List years that end

@@ -15,9 +15,12 @@ func SpecialWatchList(h *History, y tip.ReportYear) []tip.Country {
 // (22 U.S.C. 7107(b)(2)(A)), sorted: countries upgraded to Tier 1 from
 // Tier 2, upgraded from Tier 3 to Tier 2, and every Watch List country.
 // It needs years y-1 and y; a country whose placement in y-1 is unknown
-// counts only if it is on the Watch List. It returns nil if no rule of
-// rs about the special watch list is in force in y, or the history lacks
-// y.
+// counts only if it is on the Watch List. A country on the list as an
+// upgrade rests on its placement of y-1 too: where that is inferred
+// (Basis.Inferred; 2022's Tier 1 and Tier 2 are derived), so is its place
+// on the list, and Check's finding on the list's size counts such
+// members. It returns nil if no rule of rs about the special watch list
+// is in force in y, or the history lacks y.
 func (rs Rules) SpecialWatchList(h *History, y tip.ReportYear) []tip.Country {
 	if !rs.has(KindSpecialWatchList, y) {
 		return nil
@@ -58,6 +61,33 @@ func specialWatchList(years []column, i int) []tip.Country {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// inferredMembers returns the members of the special watch list of the
+// year of column i that rest on an inferred placement (Basis.Inferred):
+// one of the country's placements in the year is inferred, or it is on the
+// list as an upgrade (no Watch List placement in the year) and one of its
+// placements in the year before is.
+func inferredMembers(years []column, i int, members []tip.Country) []tip.Country {
+	inferred := map[tip.Country]bool{} // the year's
+	watch := map[tip.Country]bool{}
+	for p := range years[i].placements() {
+		inferred[p.Country] = inferred[p.Country] || p.Basis.Inferred()
+		watch[p.Country] = watch[p.Country] || p.Tier == Tier2WatchList
+	}
+	before := map[tip.Country]bool{}
+	if i > 0 && years[i-1].year == years[i].year-1 {
+		for p := range years[i-1].placements() {
+			before[p.Country] = before[p.Country] || p.Basis.Inferred()
+		}
+	}
+	var out []tip.Country
+	for _, c := range members {
+		if inferred[c] || !watch[c] && before[c] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Restricted is DefaultRules().Restricted(h, fy).

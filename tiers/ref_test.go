@@ -25,12 +25,18 @@ package tiers
 //     panel codes, not for those). Before, a full year made every
 //     country not placed absent and off every list. On the embedded
 //     history this changes no finding, only how certain Eligible's
-//     Watch List runs are next to a gap or a year an entity did not exist.
+//     Watch List runs are next to a gap or a year an entity did not exist;
+//   - a finding that rests on an inferred placement (Basis.Inferred:
+//     implied or derived) says so at the end of its message, naming the
+//     rows: those of the years it names, and the placement that ended a
+//     run of Watch List years (refRunYears); the special watch list's
+//     finding counts the members that rest on one (refInferredMembers).
 
 import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/tipkit/tipkit/tip"
 )
@@ -42,8 +48,9 @@ import (
 type refIndex struct {
 	first  tip.ReportYear // the history's first year
 	years  int
-	placed [][]Tier // [country][y-first]: the tier, or TierUnknown if not placed; nil row: never placed
-	waived [][]bool // [country][y-first]: a documented waiver
+	placed [][]Tier  // [country][y-first]: the tier, or TierUnknown if not placed; nil row: never placed
+	basis  [][]Basis // [country][y-first]: the basis of that placement
+	waived [][]bool  // [country][y-first]: a documented waiver
 	known  [][SpecialCase + 1]bool
 	have   []bool         // [y-first]: the history holds the year
 	what   []Completeness // [y-first]: the year's, for Covers and Gaps
@@ -65,6 +72,7 @@ func newRefIndex(h *History) *refIndex {
 		n = max(n, int(w.Country))
 	}
 	x.placed = make([][]Tier, n+1)
+	x.basis = make([][]Basis, n+1)
 	x.waived = make([][]bool, n+1)
 	x.first = h.Years[0].Year
 	x.years = int(h.Years[len(h.Years)-1].Year-x.first) + 1
@@ -88,9 +96,11 @@ func newRefIndex(h *History) *refIndex {
 			if row == nil {
 				row = make([]Tier, x.years)
 				x.placed[p.Country] = row
+				x.basis[p.Country] = make([]Basis, x.years)
 			}
 			if row[i] == TierUnknown { // the first placement stands, as in At
 				row[i] = p.Tier
+				x.basis[p.Country][i] = p.Basis
 			}
 		}
 	}
@@ -156,6 +166,42 @@ func (x *refIndex) is(c tip.Country, y tip.ReportYear, t Tier) (yes, known bool)
 		return false, true
 	}
 	return false, t <= SpecialCase && x.known[i][t] && !slices.Contains(x.what[i].Gaps, c)
+}
+
+// refRunYears is the years a finding about a run of n Watch List years
+// ending in end reads: the year before the run if it is from and after
+// and the country's placement there ended the run, then the run's years.
+func (x *refIndex) refRunYears(c tip.Country, end, from tip.ReportYear, n int) []tip.ReportYear {
+	var ys []tip.ReportYear
+	if start := end - tip.ReportYear(n); start >= from {
+		if _, st := x.at(c, start); st == StatusPlaced {
+			ys = append(ys, start)
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		ys = append(ys, end-tip.ReportYear(k))
+	}
+	return ys
+}
+
+// note is the end of a message resting on c's inferred placements in the
+// years: " (rests on the implied 2019 Tier 2 Watch List row)", or "".
+func (x *refIndex) note(c tip.Country, years ...tip.ReportYear) string {
+	var rows []string
+	for _, y := range years {
+		if t, st := x.at(c, y); st == StatusPlaced {
+			if b := x.basis[c][y-x.first]; b == BasisImplied || b == BasisDerived {
+				rows = append(rows, fmt.Sprintf("the %s %d %s row", b, y, t))
+			}
+		}
+	}
+	switch len(rows) {
+	case 0:
+		return ""
+	case 1:
+		return " (rests on " + rows[0] + ")"
+	}
+	return " (rests on " + strings.Join(rows[:len(rows)-1], ", ") + " and " + rows[len(rows)-1] + ")"
 }
 
 func (x *refIndex) waivedAt(c tip.Country, y tip.ReportYear) bool {
@@ -224,32 +270,34 @@ func refCheck(h *History, published map[tip.ReportYear]int) []tip.Finding {
 			}
 			run, certain := x.watchRun(c, y)
 			prev, _ := x.watchRun(c, y-1)
+			runNote := x.note(c, x.refRunYears(c, y, 2009, run)...)
 			switch {
 			case st == StatusPlaced && tier == Tier2WatchList && run >= 3:
 				max := 2 + refMaxWaivers(y)
 				switch {
 				case run > max:
-					add(RuleAutoDowngrade, tip.Error, c, y, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (two years, then %d waived)", refOrdinal(run), max, refMaxWaivers(y))
+					add(RuleAutoDowngrade, tip.Error, c, y, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (two years, then %d waived)%s", refOrdinal(run), max, refMaxWaivers(y), runNote)
 				case waived:
 					// A documented waiver where the rule needs one: as it should be.
 				default:
-					add(refWaiverRule(y), tip.Warning, c, y, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)", refOrdinal(run))
+					add(refWaiverRule(y), tip.Warning, c, y, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)%s", refOrdinal(run), runNote)
 				}
 			case st == StatusPlaced && tier == Tier3 && prev >= 2:
+				note := x.note(c, append(x.refRunYears(c, y-1, 2009, prev), y)...)
 				if prev >= 2+refMaxWaivers(y) {
-					add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d) and the maximum of waivers: the automatic downgrade", prev, y-tip.ReportYear(prev), y-1)
+					add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d) and the maximum of waivers: the automatic downgrade%s", prev, y-tip.ReportYear(prev), y-1, note)
 				} else {
-					add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d): the automatic downgrade, or a downgrade on the merits", prev, y-tip.ReportYear(prev), y-1)
+					add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d): the automatic downgrade, or a downgrade on the merits%s", prev, y-tip.ReportYear(prev), y-1, note)
 				}
 			}
 			if waived && !(st == StatusPlaced && tier == Tier2WatchList && run >= 3 && run <= 2+refMaxWaivers(y)) {
 				switch {
 				case st == StatusPlaced && tier != Tier2WatchList:
-					add(refWaiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s", tier)
+					add(refWaiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s%s", tier, runNote)
 				case !certain || st != StatusPlaced:
-					add(refWaiverRule(y), tip.Info, c, y, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)", run)
+					add(refWaiverRule(y), tip.Info, c, y, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)%s", run, runNote)
 				default:
-					add(refWaiverRule(y), tip.Warning, c, y, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives the 3rd%s", refOrdinal(run), map[bool]string{true: " and 4th", false: " only"}[refMaxWaivers(y) == 2])
+					add(refWaiverRule(y), tip.Warning, c, y, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives the 3rd%s%s", refOrdinal(run), map[bool]string{true: " and 4th", false: " only"}[refMaxWaivers(y) == 2], runNote)
 				}
 			}
 			// (F): after a waiver and a later downgrade, one Watch List year
@@ -260,8 +308,8 @@ func refCheck(h *History, published map[tip.ReportYear]int) []tip.Finding {
 			if waivedThenDown != 0 && y > waivedThenDown+1 && st == StatusPlaced && tier == Tier2WatchList && !waived {
 				if yes, known := x.is(c, y-1, Tier2WatchList); yes && known {
 					if yes2, _ := x.is(c, y-2, Tier2WatchList); !yes2 || y-2 <= waivedThenDown {
-						add(RulePostWaiver, tip.Warning, c, y, "2nd consecutive Watch List year (%d–%d) after a waiver (%d) and a downgrade to Tier 3 (%d); the (F) text of 2023 allows 1. Open question: whether (F) limits only the years right after the downgrade",
-							y-1, y, waiverOfDown, waivedThenDown)
+						add(RulePostWaiver, tip.Warning, c, y, "2nd consecutive Watch List year (%d–%d) after a waiver (%d) and a downgrade to Tier 3 (%d); the (F) text of 2023 allows 1. Open question: whether (F) limits only the years right after the downgrade%s",
+							y-1, y, waiverOfDown, waivedThenDown, x.note(c, append([]tip.ReportYear{waivedThenDown}, x.refRunYears(c, y, waivedThenDown+1, 2)...)...))
 					}
 				}
 			}
@@ -274,32 +322,48 @@ func refCheck(h *History, published map[tip.ReportYear]int) []tip.Finding {
 			if prev := h.Year(y - 1); prev == nil || !prev.Completeness.Full() {
 				note = fmt.Sprintf("; the %d lists are not all known, so upgrades to Tier 1 cannot all be seen", y-1)
 			}
+			if k := refInferredMembers(h, y, got); k > 0 {
+				note += fmt.Sprintf("; %d of the %d rest on implied or derived rows", k, len(got))
+			}
 			fs = append(fs, tip.Finding{Rule: string(RuleSpecialWatch), Severity: tip.Info, Subject: fmt.Sprint(int(y)),
 				Message: fmt.Sprintf("%d: the special watch list computed from the history has %d countries, the State Department published %d%s", y, len(got), n, note), Citation: refCite[RuleSpecialWatch]})
 		}
 	}
 	// The policy-or-pattern rule and the one-placement rule, per year.
 	seen := make([]Tier, len(x.placed)) // [country]: the tier of its first placement this year
+	seenBasis := make([]Basis, len(x.placed))
 	for _, yr := range h.Years {
 		if yr.Year >= 2019 { // the policy-or-pattern rule's first year
 			for _, c := range yr.StateSponsored {
 				if t, st := x.at(c, yr.Year); st == StatusPlaced && t != Tier3 {
-					add(RulePolicyPattern, tip.Error, c, yr.Year, "a documented policy or pattern of trafficking, but placed on %s", t)
+					add(RulePolicyPattern, tip.Error, c, yr.Year, "a documented policy or pattern of trafficking, but placed on %s%s", t, x.note(c, yr.Year))
 				}
 			}
 		}
 		clear(seen)
+		clear(seenBasis)
 		for _, p := range yr.Placements {
 			if p.Country == 0 {
 				continue
 			}
 			if int(p.Country) >= len(seen) {
 				seen = append(seen, make([]Tier, int(p.Country)+1-len(seen))...)
+				seenBasis = append(seenBasis, make([]Basis, int(p.Country)+1-len(seenBasis))...)
 			}
 			if t := seen[p.Country]; t != TierUnknown {
-				add(RuleOnePlacement, tip.Error, p.Country, yr.Year, "placed on %s and on %s", t, p.Tier)
+				var rows []string
+				for _, q := range []Placement{{Tier: t, Basis: seenBasis[p.Country]}, p} {
+					if q.Basis == BasisImplied || q.Basis == BasisDerived {
+						rows = append(rows, fmt.Sprintf("the %s %d %s row", q.Basis, yr.Year, q.Tier))
+					}
+				}
+				note := ""
+				if len(rows) > 0 {
+					note = " (rests on " + strings.Join(rows, " and ") + ")"
+				}
+				add(RuleOnePlacement, tip.Error, p.Country, yr.Year, "placed on %s and on %s%s", t, p.Tier, note)
 			}
-			seen[p.Country] = p.Tier
+			seen[p.Country], seenBasis[p.Country] = p.Tier, p.Basis
 		}
 	}
 	tip.SortFindings(fs)
@@ -335,6 +399,33 @@ func refSpecialWatchList(h *History, y tip.ReportYear) []tip.Country {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// refInferredMembers counts the members of year y's special watch list
+// that rest on an implied or derived row: one of their year-y rows is, or
+// they are there as an upgrade (no Watch List row in y) and one of their
+// rows of y-1 is.
+func refInferredMembers(h *History, y tip.ReportYear, members []tip.Country) int {
+	inferred := func(p Placement) bool { return p.Basis == BasisImplied || p.Basis == BasisDerived }
+	n := 0
+	for _, c := range members {
+		now, watch, before := false, false, false
+		for _, p := range h.Year(y).Placements {
+			if p.Country == c {
+				now = now || inferred(p)
+				watch = watch || p.Tier == Tier2WatchList
+			}
+		}
+		if prev := h.Year(y - 1); prev != nil {
+			for _, p := range prev.Placements {
+				before = before || p.Country == c && inferred(p)
+			}
+		}
+		if now || !watch && before {
+			n++
+		}
+	}
+	return n
 }
 
 // refCite is the citations of the rules as they were.

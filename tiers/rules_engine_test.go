@@ -473,7 +473,7 @@ func TestEligibleExplains(t *testing.T) {
 	h := Default()
 	congo := Eligible(h, tip.MustLookupCountry("Congo, Republic of the"), 2026)
 	want := []Denial{{Tier: Tier2WatchList, Rule: RuleWaiverOnce, Version: "2019", Citation: "22 U.S.C. 7107(b)(2)(D)(ii), as amended by P.L. 115-427",
-		Reason: "3 consecutive Watch List years (2023–2025) and the waiver is used up (1 allowed under the rule in force): up to Tier 2 or down to Tier 3"}}
+		Reason: "3 consecutive Watch List years (2023–2025) and the waiver is used up (1 allowed under the rule in force): up to Tier 2 or down to Tier 3 (rests on the derived 2022 Tier 2 row)"}}
 	if d := cmp.Diff(want, congo.Denied); d != "" {
 		t.Errorf("Congo 2026 denials (-want +got):\n%s", d)
 	}

@@ -170,6 +170,7 @@ func TestCheckGolden(t *testing.T) {
 	b.WriteString("# waiver-2y/waiver-once info: a documented waiver whose earlier years are not all known (none since the 2016–2019 fills).\n")
 	b.WriteString("# post-waiver-limit warning: the open (F) question of waivers.md §4 (Algeria, and the same pattern elsewhere).\n")
 	b.WriteString("# special-watch-list: none; 2023's 28 computed (from 2022 Tier 1/2 derived, fills/2022-derived.txt) equal the 28 published.\n")
+	b.WriteString("# \"(rests on the implied … row)\": the finding reads a placement inferred, not read in a report (Basis.Inferred).\n")
 	for _, f := range Check(Default()) {
 		b.WriteString(f.String() + "\n")
 	}
