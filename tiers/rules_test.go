@@ -166,9 +166,9 @@ func TestCheckGolden(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("# tiers.Check(tiers.Default()): every finding over 2001–2025, reviewed.\n")
 	b.WriteString("# auto-downgrade info: a Tier 3 year after two or more Watch List years (\"maximum of waivers\" = waivers used up).\n")
-	b.WriteString("# waiver-2y/waiver-once warning: a 3rd/4th Watch List year with no documented waiver (waivers.md §5 lists these as inferred).\n")
+	b.WriteString("# waiver-2y/waiver-once warning: a 3rd/4th Watch List year with no documented waiver (waivers.md §5 lists those of 2011–2014 as inferred; replay.md classes those since 2016).\n")
 	b.WriteString("# waiver-2y/waiver-once info: a documented waiver whose earlier years are not all known (none since the 2016–2019 fills).\n")
-	b.WriteString("# post-waiver-limit warning: the open (F) question of waivers.md §4 (Algeria, and the same pattern elsewhere).\n")
+	b.WriteString("# post-waiver-limit warning: the open (F) question of waivers.md §4 (Algeria, and the same pattern elsewhere; replay.md).\n")
 	b.WriteString("# special-watch-list: none; 2023's 28 computed (from 2022 Tier 1/2 derived, fills/2022-derived.txt) equal the 28 published.\n")
 	b.WriteString("# \"(rests on the implied … row)\": the finding reads a placement inferred, not read in a report (Basis.Inferred).\n")
 	for _, f := range Check(Default()) {
