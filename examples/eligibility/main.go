@@ -68,7 +68,7 @@ func report(w io.Writer, h *tiers.History, c tip.Country, y tip.ReportYear) {
 	}
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "YEAR\tTIER\tWAIVER\tWHAT THE RULES SAY")
-	var derived []string // the years whose placement is inferred, not read
+	inferred := map[tiers.Basis][]string{} // the years whose placement is inferred, not read (Basis.Inferred)
 	for _, e := range h.Timeline(c) {
 		if e.Year >= y {
 			break
@@ -77,9 +77,9 @@ func report(w io.Writer, h *tiers.History, c tip.Country, y tip.ReportYear) {
 		switch {
 		case e.Status != tiers.StatusPlaced:
 			tier = "(" + e.Status.String() + ")"
-		case e.Basis == tiers.BasisDerived:
-			tier += " (derived)"
-			derived = append(derived, fmt.Sprint(int(e.Year)))
+		case e.Basis.Inferred():
+			tier += " (" + e.Basis.String() + ")"
+			inferred[e.Basis] = append(inferred[e.Basis], fmt.Sprint(int(e.Year)))
 		}
 		waiver := ""
 		if e.Waiver {
@@ -96,8 +96,14 @@ func report(w io.Writer, h *tiers.History, c tip.Country, y tip.ReportYear) {
 		}
 	}
 	tw.Flush()
-	if len(derived) > 0 {
-		fmt.Fprintf(w, "\n(derived): inferred from counts and movements, not read in any report (%s); what the rules say of those years, and of the years after, rests on the inference.\n", strings.Join(derived, ", "))
+	if ys := inferred[tiers.BasisImplied]; len(ys) > 0 {
+		fmt.Fprintf(w, "\n(implied): read in the next report's narrative (\"remained on\"), not in the year's own (%s).", strings.Join(ys, ", "))
+	}
+	if ys := inferred[tiers.BasisDerived]; len(ys) > 0 {
+		fmt.Fprintf(w, "\n(derived): inferred from counts and movements, not read in any report (%s).", strings.Join(ys, ", "))
+	}
+	if len(inferred) > 0 {
+		fmt.Fprintln(w, "\nWhat the rules say that rests on such a row says so: \"(rests on the … row)\".")
 	}
 
 	e := tiers.Eligible(h, c, y)

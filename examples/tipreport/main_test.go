@@ -56,6 +56,13 @@ func TestRunJSONAndYears(t *testing.T) {
 		!strings.Contains(out.String(), "derived: inferred from counts and movements, not read in any report") {
 		t.Errorf("2022: exit %d\n%s", code, out.String())
 	}
+	// Implied placements too; the findings that rest on them say so.
+	out.Reset()
+	if code := run([]string{"-year", "2019"}, &out, &errb); code != 0 ||
+		!strings.Contains(out.String(), "implied: read in the next report's narrative") ||
+		!strings.Contains(out.String(), "a rule finding that rests on such a row says so") {
+		t.Errorf("2019: exit %d\n%s", code, out.String())
+	}
 	if code := run([]string{"-year", "1999"}, &out, &errb); code != 2 {
 		t.Errorf("1999: exit %d, want 2", code)
 	}

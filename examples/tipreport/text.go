@@ -14,7 +14,7 @@ func printText(w io.Writer, r *report) {
 
 	fmt.Fprintf(w, "TIERS %d\n", r.Year)
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	derived := false
+	implied, derived := false, false
 	for _, t := range r.TierCounts {
 		known := "complete"
 		if !t.Known {
@@ -26,12 +26,19 @@ func printText(w io.Writer, r *report) {
 				how = append(how, fmt.Sprintf("%d %s", n, b))
 			}
 		}
+		implied = implied || t.ByBasis["implied"] > 0
 		derived = derived || t.ByBasis["derived"] > 0
 		fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\n", t.Tier, t.Count, known, strings.Join(how, ", "))
 	}
 	tw.Flush()
+	if implied {
+		fmt.Fprintln(w, "  implied: read in the next report's narrative (\"remained on\"), not in this year's")
+	}
 	if derived {
-		fmt.Fprintln(w, "  derived: inferred from counts and movements, not read in any report; a rule finding about this year may rest on them")
+		fmt.Fprintln(w, "  derived: inferred from counts and movements, not read in any report")
+	}
+	if implied || derived {
+		fmt.Fprintln(w, "  a rule finding that rests on such a row says so: \"(rests on the … row)\"")
 	}
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 8, 2, ' ', tabwriter.AlignRight)
