@@ -138,17 +138,18 @@ func (x *index) checkWaiver(fs *findings, r Rule, c tip.Country, line []cell) {
 		// A Watch List year past the trigger, within the waivers: the
 		// downgrade was due, and a waiver is what kept the country there.
 		waivable := onList && run > r.WatchListYears && run <= r.WatchListYears+r.Waivers
-		note := x.basisNote(line, x.runYears(line, col.year, r.CountFrom, run)...) // the run, or the year itself if there is none
+		// What a finding rests on: the run, or the year itself if there is none.
+		note := func() string { return x.basisNote(line, x.runYears(line, col.year, r.CountFrom, run)...) }
 		switch {
 		case waivable && !waived:
-			fs.add(r, tip.Warning, col, c, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)%s", ordinal(run), note)
+			fs.add(r, tip.Warning, col, c, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)%s", ordinal(run), note())
 		case waivable || !waived:
 		case st == StatusPlaced && tier != Tier2WatchList:
-			fs.add(r, tip.Error, col, c, "a waiver is documented but the country is on %s%s", tier, note)
+			fs.add(r, tip.Error, col, c, "a waiver is documented but the country is on %s%s", tier, note())
 		case !certain || st != StatusPlaced:
-			fs.add(r, tip.Info, col, c, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)%s", run, note)
+			fs.add(r, tip.Info, col, c, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)%s", run, note())
 		default:
-			fs.add(r, tip.Warning, col, c, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives %s%s", ordinal(run), waivableYears(r), note)
+			fs.add(r, tip.Warning, col, c, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives %s%s", ordinal(run), waivableYears(r), note())
 		}
 	}
 }

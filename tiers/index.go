@@ -66,15 +66,19 @@ func yearsOf(h *History) []column {
 			j++
 		}
 		c := column{year: entries[i].Year, entries: entries[i:j:j], subject: strconv.Itoa(int(entries[i].Year))}
+		c.what = c.entries[0].Completeness // read, never changed: a year held once shares its entry's slices
 		for _, yr := range c.entries {
 			for _, t := range yr.Completeness.Known {
 				if t <= SpecialCase {
 					c.known[t] = true
 				}
 			}
-			c.what.Known = append(c.what.Known, yr.Completeness.Known...)
-			c.what.Absent = append(c.what.Absent, yr.Completeness.Absent...)
-			c.what.Gaps = append(c.what.Gaps, yr.Completeness.Gaps...)
+			if yr != c.entries[0] {
+				w := &yr.Completeness
+				c.what.Known = slices.Concat(c.what.Known, w.Known)
+				c.what.Absent = slices.Concat(c.what.Absent, w.Absent)
+				c.what.Gaps = slices.Concat(c.what.Gaps, w.Gaps)
+			}
 		}
 		c.full = c.what.Full()
 		cols = append(cols, c)

@@ -270,17 +270,17 @@ func refCheck(h *History, published map[tip.ReportYear]int) []tip.Finding {
 			}
 			run, certain := x.watchRun(c, y)
 			prev, _ := x.watchRun(c, y-1)
-			runNote := x.note(c, x.refRunYears(c, y, 2009, run)...)
+			runNote := func() string { return x.note(c, x.refRunYears(c, y, 2009, run)...) }
 			switch {
 			case st == StatusPlaced && tier == Tier2WatchList && run >= 3:
 				max := 2 + refMaxWaivers(y)
 				switch {
 				case run > max:
-					add(RuleAutoDowngrade, tip.Error, c, y, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (two years, then %d waived)%s", refOrdinal(run), max, refMaxWaivers(y), runNote)
+					add(RuleAutoDowngrade, tip.Error, c, y, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (two years, then %d waived)%s", refOrdinal(run), max, refMaxWaivers(y), runNote())
 				case waived:
 					// A documented waiver where the rule needs one: as it should be.
 				default:
-					add(refWaiverRule(y), tip.Warning, c, y, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)%s", refOrdinal(run), runNote)
+					add(refWaiverRule(y), tip.Warning, c, y, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)%s", refOrdinal(run), runNote())
 				}
 			case st == StatusPlaced && tier == Tier3 && prev >= 2:
 				note := x.note(c, append(x.refRunYears(c, y-1, 2009, prev), y)...)
@@ -293,11 +293,11 @@ func refCheck(h *History, published map[tip.ReportYear]int) []tip.Finding {
 			if waived && !(st == StatusPlaced && tier == Tier2WatchList && run >= 3 && run <= 2+refMaxWaivers(y)) {
 				switch {
 				case st == StatusPlaced && tier != Tier2WatchList:
-					add(refWaiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s%s", tier, runNote)
+					add(refWaiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s%s", tier, runNote())
 				case !certain || st != StatusPlaced:
-					add(refWaiverRule(y), tip.Info, c, y, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)%s", run, runNote)
+					add(refWaiverRule(y), tip.Info, c, y, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)%s", run, runNote())
 				default:
-					add(refWaiverRule(y), tip.Warning, c, y, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives the 3rd%s%s", refOrdinal(run), map[bool]string{true: " and 4th", false: " only"}[refMaxWaivers(y) == 2], runNote)
+					add(refWaiverRule(y), tip.Warning, c, y, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives the 3rd%s%s", refOrdinal(run), map[bool]string{true: " and 4th", false: " only"}[refMaxWaivers(y) == 2], runNote())
 				}
 			}
 			// (F): after a waiver and a later downgrade, one Watch List year
