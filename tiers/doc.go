@@ -24,7 +24,10 @@
 // implied by the next report, or derived from counts) and the file it comes
 // from; History.At tells a placement from an absence a source states, from
 // a gap no source settles (unknown) and from an entity that did not exist
-// that year. Default returns a deep copy on every call.
+// that year; the rules read a country's year the same way. A finding of
+// Check, or a denial of Eligible, that rests on a placement inferred rather
+// than read (Basis.Inferred) says so: "(rests on the derived 2022 Tier 2
+// row)". Default returns a deep copy on every call.
 //
 //	h := tiers.Default()
 //	e := tiers.Eligible(h, tip.MustLookupCountry("Malaysia"), 2026)
