@@ -68,8 +68,10 @@ type repeat struct {
 	tier    Tier
 }
 
-// countryCount is the number of countries in tip's table, 1 to n.
-var countryCount = sync.OnceValue(func() int { return len(tip.Countries()) })
+// countryCount is the number of countries in tip's table, 1 to n: every
+// entity IsValid accepts (tip.AllCountries), not only those the reports
+// rank, so that the index and specialWatch agree on what is in the table.
+var countryCount = sync.OnceValue(func() int { return len(tip.AllCountries()) })
 
 func newIndex(h *History) *index {
 	x := new(index)
