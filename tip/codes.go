@@ -2,21 +2,19 @@ package tip
 
 import "strings"
 
-// Looking a country up by a code, one system at a time. A code means
-// different things in different systems (4 is Afghanistan's ISO numeric
-// code and nothing in COW; 2 is the United States in COW), so each system
-// has its own function, and [LookupCountry] accepts only letter codes.
-//
-// Each function takes the system's current codes and the codes an entity
-// held before (Burma's "BU" and "BUR", Sudan's numeric 736), and answers
-// false for a code no entity has, and for a code two entities have held,
-// rather than choose: "CS" was Czechoslovakia's and then Serbia and
-// Montenegro's ISO alpha-2 code, "YU" and "YUG" both Yugoslavias'. For
-// those, [ByISO4] takes the ISO 3166-3 code ("CSHH", "CSXX", "YUCS"). Letter
-// codes are matched in any case, without surrounding spaces.
-
 // ByISO2 returns the entity whose ISO 3166-1 alpha-2 code is code ("MM",
 // "XK", the withdrawn "AN" and "BU").
+//
+// Like every By function, it takes the system's current codes and the
+// codes an entity held before (Burma's "BU" and "BUR", Sudan's numeric
+// 736), in any case, without surrounding spaces, and answers false for a
+// code no entity has and for a code two entities have held, rather than
+// choose: "CS" was Czechoslovakia's and then Serbia and Montenegro's, "YU"
+// and "YUG" both Yugoslavias'. For those, [ByISO4] takes the ISO 3166-3
+// code ("CSHH", "CSXX", "YUCS"). A code means different things in
+// different systems (4 is Afghanistan's ISO numeric code and nobody's COW
+// code; 2 is the United States in COW), which is why each system has its
+// own function and [LookupCountry] accepts only letter codes.
 func ByISO2(code string) (Country, bool) { return byLetters(loadTable().iso2, code) }
 
 // ByISO3 returns the entity whose ISO 3166-1 alpha-3 code is code ("MMR",

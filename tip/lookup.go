@@ -197,8 +197,11 @@ func appendKey(dst []byte, name string) []byte {
 	key, start, word := dst, len(dst), -1
 	for _, r := range text.Clean(name) {
 		switch {
+		// Most of any name: a letter inside a word, nothing to fold.
 		case word >= 0 && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
-			key = append(key, byte(r)) // most of any name: inside a word, nothing to fold
+			key = append(key, byte(r))
+		case word >= 0 && 'A' <= r && r <= 'Z':
+			key = append(key, byte(r)+'a'-'A')
 		case r == ' ' || r == '-' || r == '.' || r == '_' || r == '*' || r >= utf8.RuneSelf && text.IsDash(r):
 			key, word = endWord(key, start, word)
 		case r == '&':
