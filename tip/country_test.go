@@ -43,6 +43,26 @@ func TestCountryTable(t *testing.T) {
 			t.Errorf("TIP entities not sorted by name in code-point order at %q, %q", tab.rows[i-1].name, tab.rows[i].name)
 		}
 	}
+	// After the TIP entities: the other ISO 3166-1 entries by alpha-3, the
+	// GENC-only areas by GENC code, the other historical states.
+	block := func(ci *countryInfo) (int, string) {
+		switch {
+		case ci.placed:
+			return 0, ci.name
+		case ci.kind == KindHistorical:
+			return 3, ""
+		case ci.iso3 == "":
+			return 2, ci.genc3
+		}
+		return 1, ci.iso3
+	}
+	for i := 1; i < len(tab.rows); i++ {
+		pb, pk := block(&tab.rows[i-1])
+		b, k := block(&tab.rows[i])
+		if b < pb || b == pb && b != 3 && k <= pk {
+			t.Errorf("row %d (%s) is out of order after %s", i+1, tab.rows[i].id, tab.rows[i-1].id)
+		}
+	}
 	form := []struct {
 		field string
 		re    *regexp.Regexp
