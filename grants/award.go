@@ -64,8 +64,8 @@ var awardKindNames = []string{"unknown", "project grant", "cooperative agreement
 // awardKindWritten maps what USAspending writes (the type's description,
 // with or without its letter, and its code) to the kind.
 var awardKindWritten = map[string]AwardKind{
-	"project grant (b)": ProjectGrant, "project grant": ProjectGrant, "04": ProjectGrant,
-	"cooperative agreement (b)": CooperativeAgreement, "cooperative agreement": CooperativeAgreement, "05": CooperativeAgreement,
+	"PROJECT GRANT (B)": ProjectGrant, "project grant (b)": ProjectGrant, "project grant": ProjectGrant, "04": ProjectGrant,
+	"COOPERATIVE AGREEMENT (B)": CooperativeAgreement, "cooperative agreement (b)": CooperativeAgreement, "cooperative agreement": CooperativeAgreement, "05": CooperativeAgreement,
 }
 
 // String returns "project grant", "cooperative agreement" or "unknown".
@@ -76,6 +76,9 @@ func (k AwardKind) String() string { return enumName(awardKindNames, int(k)) }
 // codes "04" and "05", in any case. Anything else is an error wrapping
 // tip.ErrSyntax.
 func ParseAwardKind(s string) (AwardKind, error) {
+	if k, ok := awardKindWritten[s]; ok {
+		return k, nil // as USAspending writes it, with no copy made
+	}
 	if k, ok := awardKindWritten[strings.ToLower(strings.TrimSpace(s))]; ok {
 		return k, nil
 	}

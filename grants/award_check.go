@@ -50,6 +50,7 @@ var tipPrefixes = []string{"SSJTIP", "SSGTIP"}
 // zero position means the record's.
 type fieldPositions struct {
 	amount, kind, code, desc tip.Position
+	noKind                   bool // the input has no award type field at all: a missing type is not a null one
 }
 
 // finishAward derives what follows from an award's values, once they are
@@ -111,7 +112,9 @@ func finishAward(a *Award, src string, fp fieldPositions) {
 	}
 	switch {
 	case a.KindText == "":
-		add(RuleAwardNullType, tip.Warning, fp.kind, 0, "no award type")
+		if !fp.noKind {
+			add(RuleAwardNullType, tip.Warning, fp.kind, 0, "no award type")
+		}
 	case a.Kind == AwardKindUnknown:
 		add(RuleAwardOtherType, tip.Warning, fp.kind, 0, fmt.Sprintf("award type %q is neither a project grant nor a cooperative agreement", a.KindText))
 	}

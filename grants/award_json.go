@@ -87,7 +87,9 @@ type jsonAwardReader struct {
 func newJSONAwardReader(r io.Reader, src string, lax bool) *jsonAwardReader {
 	in := newInputTracker(r, true)
 	br, bom := skipBOM(in)
-	return &jsonAwardReader{src: src, lax: lax, in: in, dec: json.NewDecoder(br), bom: int64(bom)}
+	dec := json.NewDecoder(br)
+	dec.UseNumber() // Token would turn a number into a float64, and fail on 1e700
+	return &jsonAwardReader{src: src, lax: lax, in: in, dec: dec, bom: int64(bom)}
 }
 
 // offset returns the decoder's position as an offset in the input.
@@ -205,7 +207,9 @@ func (jr *jsonAwardReader) array(e *emitter[Award]) bool {
 		jr.in.setMark(jr.offset())
 		var raw json.RawMessage
 		if err := jr.dec.Decode(&raw); err != nil {
-			e.fail(jr.decodeErr(err))
+			perr := jr.decodeErr(err)
+			perr.Record = jr.record + 1 // the element being read
+			e.fail(perr)
 			return false
 		}
 		jr.record++

@@ -133,7 +133,8 @@ func buildAward(r *rawAward, src string, lax bool) (Award, *tip.ParseError) {
 	if a.KindText != "" {
 		a.Kind, _ = ParseAwardKind(a.KindText)
 	}
-	finishAward(&a, src, fieldPositions{amount: r.f[slotAmount].pos, kind: r.f[slotKind].pos, code: r.f[slotCode].pos, desc: r.f[slotDesc].pos})
+	finishAward(&a, src, fieldPositions{amount: r.f[slotAmount].pos, kind: r.f[slotKind].pos, code: r.f[slotCode].pos, desc: r.f[slotDesc].pos,
+		noKind: !r.f[slotKind].pos.IsValid()})
 	a.Findings = append(notes, a.Findings...)
 	return a, nil
 }

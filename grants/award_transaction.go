@@ -102,6 +102,12 @@ var transactionCSVColumns = [numTxSlots]csvSpec{
 // memory: a caller that keeps many should copy what it keeps
 // (strings.Clone).
 func ScanTransactionCSV(r io.Reader, opts tip.ParseOptions) iter.Seq2[Transaction, error] {
+	return scanTransactions(r, opts, nil)
+}
+
+// scanTransactions is ScanTransactionCSV, setting *kindColumn, once the
+// header is read, to whether the download has an award type column.
+func scanTransactions(r io.Reader, opts tip.ParseOptions, kindColumn *bool) iter.Seq2[Transaction, error] {
 	return func(yield func(Transaction, error) bool) {
 		c := newCSVReader(r, sourceOr(opts.Source, "transaction download"), opts.Lax)
 		e := &emitter[Transaction]{yield: yield, src: c.src}
@@ -109,6 +115,9 @@ func ScanTransactionCSV(r io.Reader, opts tip.ParseOptions) iter.Seq2[Transactio
 		if perr != nil {
 			e.fail(perr)
 			return
+		}
+		if kindColumn != nil {
+			*kindColumn = len(cols[txKind]) > 0
 		}
 		var f [numTxSlots]rawField
 		for {
@@ -225,7 +234,8 @@ func ReadTransactionCSV(r io.Reader, opts tip.ParseOptions) (*AwardSet, error) {
 	}
 	var gs []*gathered
 	byKey := make(map[string]*gathered)
-	for t, err := range ScanTransactionCSV(r, opts) {
+	kindColumn := false
+	for t, err := range scanTransactions(r, opts, &kindColumn) {
 		if err != nil {
 			errs.Add(err.(*tip.ParseError))
 			continue
@@ -264,7 +274,7 @@ func ReadTransactionCSV(r io.Reader, opts tip.ParseOptions) (*AwardSet, error) {
 		if a.Description == "" {
 			a.Description = b.Description
 		}
-		finishAward(a, src, fieldPositions{})
+		finishAward(a, src, fieldPositions{noKind: !kindColumn})
 		a.Findings = append(g.findings, a.Findings...)
 		set.Awards = append(set.Awards, *a)
 	}

@@ -33,6 +33,9 @@ func parseAwardAmount(s string, lax bool) (d decimal.Decimal, note string, err e
 	if err != nil {
 		return decimal.Decimal{}, "", fmt.Errorf("%w: %q: %v", tip.ErrAmount, clip(s), err)
 	}
+	if intDigits, fracDigits, plain := decimalDigits(s); plain && intDigits <= 15 && fracDigits <= 2 {
+		return d, "", nil // the downloads' form, judged from its text: the checks below cost more than the parse
+	}
 	if d.Abs().GreaterThanOrEqual(maxAwardAmount) {
 		return decimal.Decimal{}, "", fmt.Errorf("%w: %q: a quadrillion dollars or more", tip.ErrAmount, clip(s))
 	}
@@ -83,6 +86,17 @@ func isPlainNumber(s string) bool {
 		}
 	}
 	return i == len(s)
+}
+
+// decimalDigits counts the digits of a number with no exponent before and
+// after its point (a leading zero of the integer part not counted, so that
+// "0.50" has none); plain is false for a number with an exponent.
+func decimalDigits(s string) (intDigits, fracDigits int, plain bool) {
+	if strings.ContainsAny(s, "eE") {
+		return 0, 0, false
+	}
+	intPart, frac, _ := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	return len(strings.TrimLeft(intPart, "0")), len(frac), true
 }
 
 // parseAwardDate reads a date as USAspending writes it, YYYY-MM-DD. Any
