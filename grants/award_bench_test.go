@@ -154,3 +154,30 @@ func BenchmarkScanTransactionCSV(b *testing.B) {
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(0, "ns/op")
 }
+
+// Scanning a generated 5 MB award search response keeps the live heap
+// flat too: the decoder holds one record, the reader the line starts and
+// bytes from that record on.
+func TestScanAwardsJSONFlatMemory(t *testing.T) {
+	obj := []byte(",\n  " + award())
+	reps := (5 << 20) / len(obj)
+	r := io.MultiReader(strings.NewReader("[\n  "+award()), &repeatReader{b: obj, n: reps}, strings.NewReader("\n]\n"))
+	var ms runtime.MemStats
+	var peak uint64
+	n := 0
+	for _, err := range ScanAwardsJSON(r, tip.ParseOptions{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if n%5000 == 0 {
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapAlloc)
+		}
+	}
+	t.Logf("%d awards, peak live heap %.1f MB", n, float64(peak)/(1<<20))
+	if n != reps+1 || peak > 16<<20 {
+		t.Errorf("%d awards (want %d), peak live heap %.1f MB (want under 16 MB)", n, reps+1, float64(peak)/(1<<20))
+	}
+}

@@ -2,6 +2,7 @@ package grants
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -325,5 +326,21 @@ func TestAwardEnums(t *testing.T) {
 	}
 	if AwardKind(9).String() != "unknown" || PlaceKind(9).String() != "unknown" || Coverage(9).String() != "unknown" {
 		t.Error("an enum out of range does not print unknown")
+	}
+}
+
+// An award's JSON: snake_case, the amount a string with two decimals, the
+// country an ISO3 code with its name.
+func TestAwardMarshalJSON(t *testing.T) {
+	a := DefaultAwards().Awards[0]
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"id":"SSJTIP23GR0017"`, `"kind":"project grant"`, `"amount":"1095000.00"`, `"base_date":"2023-08-03"`, `"fiscal_year":2023`,
+		`"place":"country"`, `"country":{"code":"LSO","name":"Lesotho"}`, `"country_code":"LSO"`, `"line":1,"col":2`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("JSON lacks %s: %s", want, b)
+		}
 	}
 }
