@@ -53,11 +53,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "funding: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	set, source, readErr, code := load(*in, *strict, stderr)
+	l, code := load(*in, *strict, stderr)
 	if code != 0 {
 		return code
 	}
-	r := build(set, source, readErr)
+	r := build(l.set, l.source, l.readErr)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -71,17 +71,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// load returns the awards: the embedded record, or the file's. A strict
-// read stops at its first error, and so does the command (exit 1); a lax
-// one keeps every good award and returns its errors for the report.
-func load(path string, strict bool, stderr io.Writer) (*grants.AwardSet, string, error, int) {
+// loaded is what the command reads: the awards, where from, and what a
+// lax read could not read.
+type loaded struct {
+	set     *grants.AwardSet
+	source  string
+	readErr error
+}
+
+// load returns the awards: the embedded record, or the file's, and the
+// exit code, 0 to go on. A strict read stops at its first error, and so
+// does the command (exit 1); a lax one keeps every good award and returns
+// its errors for the report.
+func load(path string, strict bool, stderr io.Writer) (loaded, int) {
 	if path == "" {
-		return grants.DefaultAwards(), "embedded " + grants.AwardsSource, nil, 0
+		return loaded{set: grants.DefaultAwards(), source: "embedded " + grants.AwardsSource}, 0
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		fmt.Fprintln(stderr, "funding:", err)
-		return nil, "", nil, 2
+		return loaded{}, 2
 	}
 	defer f.Close()
 	set, err := grants.ReadAwards(f, tip.ParseOptions{Source: path, Lax: !strict})
@@ -95,9 +104,9 @@ func load(path string, strict bool, stderr io.Writer) (*grants.AwardSet, string,
 		} else {
 			fmt.Fprintln(stderr, "funding:", err)
 		}
-		return nil, "", nil, 1
+		return loaded{}, 1
 	}
-	return set, path + " (" + set.Format.String() + ")", err, 0
+	return loaded{set: set, source: path + " (" + set.Format.String() + ")", readErr: err}, 0
 }
 
 // The columns of a year, in order: the tiers of the place of performance
