@@ -250,6 +250,17 @@ func TestAwardCSVHugeCell(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != 1 || list[0].Pos() != pos || !errors.Is(err, ErrTooLong) || len(s.Awards) != 2 {
 		t.Errorf("transaction download: %v with %d awards; want ErrTooLong at %v and 2 awards", err, len(s.Awards), pos)
 	}
+	if testing.Short() {
+		t.Skip("-short: a 17 MB row")
+	}
+	// A row past MaxAwardRecord ends the read at its line: what is before
+	// it is kept.
+	huge := strings.Repeat("A", MaxAwardRecord+1<<20)
+	in = csvHead + csvRow("SSJTIP21GR3017", "KEN", "2021-07-30", "1") + `19.019,"` + huge + `",SSJTIP21GR3018,KEN,2021-07-30,1` + "\n" + csvRow("SSJTIP21GR3019", "KEN", "2021-07-30", "1")
+	s, err = ReadAwardCSV(strings.NewReader(in), tip.ParseOptions{Lax: true})
+	if !errors.As(err, &list) || len(list) != 1 || list[0].Pos() != (tip.Position{Line: 3, Col: 1}) || !errors.Is(err, ErrTooLong) || len(s.Awards) != 1 {
+		t.Errorf("a row past MaxAwardRecord: %v with %d awards; want ErrTooLong at 3:1 and 1 award", err, len(s.Awards))
+	}
 }
 
 // ReadAwards tells the three formats apart by their content.

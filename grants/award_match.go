@@ -132,6 +132,9 @@ func Reconcile(l *Listing, s *AwardSet) *Reconciliation {
 			rec.After++
 		}
 	}
+	// Every (project, award) pair with evidence enough, scored. 84
+	// projects by a few hundred awards: weighing them all is cheaper than
+	// any index, and simpler to check.
 	type pair struct{ p, a, score int }
 	var pairs []pair
 	for pi := range l.Projects {
@@ -198,6 +201,8 @@ func Reconcile(l *Listing, s *AwardSet) *Reconciliation {
 			}
 		}
 	}
+	// A project left with candidates but no match says why: its best
+	// award went to a project it fits better, or is held by a tie.
 	for pi := range rec.Projects {
 		m := &rec.Projects[pi]
 		if m.Award >= 0 || m.Ambiguous || len(m.Candidates) == 0 {
@@ -236,6 +241,9 @@ func candidate(p *Project, a *Award, asOf tip.Date) (Candidate, bool) {
 		c.Evidence = append(c.Evidence, id)
 		c.Reasons = append(c.Reasons, reason)
 	}
+	// Where: the award's own code first; else a country its description
+	// names (a multi-country award filed under a neighbour's code); else
+	// global work for a project that names no country.
 	place := false
 	if country, ok := a.InCountry(); ok && p.Touches(country) {
 		add("country", fmt.Sprintf("place of performance %s is among the project's countries", country.Name()))
@@ -259,6 +267,8 @@ func candidate(p *Project, a *Award, asOf tip.Date) (Candidate, bool) {
 	if !place {
 		return Candidate{}, false
 	}
+	// What else: the money, or the implementer by name. Place alone is
+	// no evidence: India has nine awards.
 	other := false
 	switch {
 	case a.Amount.Equal(p.Amount):

@@ -60,6 +60,8 @@ func buildAward(r *rawAward, src string, lax bool) (Award, *tip.ParseError) {
 		e.Record = r.record
 		return e
 	}
+	// Text first: a value that is not UTF-8 or too long is reported as
+	// such, not as the amount or date it fails to be.
 	for s := range r.f {
 		if !r.f[s].set {
 			continue
@@ -79,6 +81,8 @@ func buildAward(r *rawAward, src string, lax bool) (Award, *tip.ParseError) {
 		RecipientID: r.f[slotRecipientID].text, RecipientName: r.f[slotRecipientName].text,
 		Description: r.f[slotDesc].text, Pos: r.pos,
 	}
+	// notes are what reading the values tolerated or found; finishAward
+	// adds what the values mean.
 	var notes []tip.Finding
 	note := func(s awardSlot, rule string, sev tip.Severity, msg string) {
 		pos := r.f[s].pos
@@ -101,6 +105,8 @@ func buildAward(r *rawAward, src string, lax bool) (Award, *tip.ParseError) {
 		return Award{}, fail(slotDate, err)
 	}
 	a.FiscalYear = tip.FiscalYearOf(a.BaseDate)
+	// The downloads state the fiscal year too. Where they disagree with
+	// the date, the date wins: the year is derived from it everywhere else.
 	if f := r.f[slotFiscalYear]; f.set {
 		if n, err := strconv.Atoi(f.text); err != nil || tip.FiscalYear(n) != a.FiscalYear {
 			note(slotFiscalYear, RuleAwardFiscalYear, tip.Warning, fmt.Sprintf("%s says %q, but %s is in %v: the date is taken", f.name, clip(f.text), a.BaseDate, a.FiscalYear))
@@ -111,6 +117,8 @@ func buildAward(r *rawAward, src string, lax bool) (Award, *tip.ParseError) {
 	if err != nil {
 		return Award{}, fail(slotListing, err)
 	}
+	// An award filed under several listings cannot be split by listing
+	// (the download gives one total): it is kept whole under 19.019.
 	a.Listing = listings[0]
 	if slices.Contains(listings, AssistanceListing) {
 		a.Listing = AssistanceListing
@@ -123,6 +131,8 @@ func buildAward(r *rawAward, src string, lax bool) (Award, *tip.ParseError) {
 		if err := checkGENCForm(a.CountryCode); err != nil {
 			return Award{}, fail(slotCode, err)
 		}
+		// A well-formed code tipkit cannot resolve is the table's gap, not
+		// the record's fault: lax keeps the award, strict says so.
 		c, ok := countryOfGENC(a.CountryCode)
 		if !ok && !lax {
 			return Award{}, fail(slotCode, fmt.Errorf("%w: GENC code %s names no entity of tipkit's country table (the 191 of the TIP Reports); a lax read keeps the award with its code and no country", tip.ErrUnknownCountry, a.CountryCode))
@@ -131,7 +141,7 @@ func buildAward(r *rawAward, src string, lax bool) (Award, *tip.ParseError) {
 	}
 
 	if a.KindText != "" {
-		a.Kind, _ = ParseAwardKind(a.KindText)
+		a.Kind, _ = ParseAwardKind(a.KindText) // another type stays AwardKindUnknown, with a finding
 	}
 	finishAward(&a, src, fieldPositions{amount: r.f[slotAmount].pos, kind: r.f[slotKind].pos, code: r.f[slotCode].pos, desc: r.f[slotDesc].pos,
 		noKind: !r.f[slotKind].pos.IsValid()})

@@ -83,6 +83,8 @@ func collectAwards(seq iter.Seq2[Award, error], src string, f AwardFormat) (*Awa
 // records, records under other listings) and gathers every award's
 // findings into Findings, sorted.
 func (s *AwardSet) finish() {
+	// USAspending's key tells awards apart where the FAIN does not (one
+	// FAIN under two agencies); without a key, the FAIN.
 	first := make(map[string]int, len(s.Awards))
 	for i := range s.Awards {
 		a := &s.Awards[i]
