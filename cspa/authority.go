@@ -23,8 +23,9 @@ const (
 	Section333                 // support under 10 U.S.C. 333, which the waivers also name; not in 404(a)
 )
 
-// Barred lists the authorities section 404(a) bars, in the statute's order.
-var Barred = []Authority{EDA, IMET, PKO, FMF, DCS}
+// Barred returns the authorities section 404(a) bars, in the statute's
+// order, as a new slice each call.
+func Barred() []Authority { return []Authority{EDA, IMET, PKO, FMF, DCS} }
 
 // ErrAuthority is wrapped by the error ParseAuthority returns for a wording
 // it does not know.

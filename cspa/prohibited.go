@@ -57,7 +57,7 @@ func Prohibited(lists []*List, waivers []Waiver, c tip.Country, fy tip.FiscalYea
 			ws = append(ws, w)
 		}
 	}
-	auths := append([]Authority(nil), Barred...)
+	auths := Barred()
 	for _, w := range ws {
 		if containsAuth(w.Authorities, Section333) && !containsAuth(auths, Section333) {
 			auths = append(auths, Section333)

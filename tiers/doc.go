@@ -20,11 +20,34 @@
 // Default returns the embedded history: the 2023 report (seed 003) parsed
 // lax, with the corrections the other sources agree on applied as findings,
 // plus the reference placements of 2001–2025 with each year's completeness.
-// Check, Eligible, SpecialWatchList and Restricted apply the rules, which
-// are values (Rules) with their citation and the report years they are in
-// force, so that a finding can name the rule and version it comes from.
 //
 //	h := tiers.Default()
 //	e := tiers.Eligible(h, tip.MustLookupCountry("Malaysia"), 2026)
-//	fmt.Println(e.Allowed)
+//	fmt.Println(e.Allowed, e.Denied)
+//
+// # Rules as data
+//
+// The TVPA's rules are values. DefaultRules returns them as the statute's
+// history (data/STATUTE.md): a Rule for each version of a provision, with
+// its ID, Kind, citation, text, the report years it was in force, and the
+// figures it sets: the consecutive Watch List years that trigger the
+// automatic downgrade, the report year their count starts, the years the
+// downgrade may be waived, the Watch List years allowed after a waiver
+// and a downgrade. The checking code holds none of them: Check, Eligible,
+// SpecialWatchList and Restricted apply each rule by its Kind, with its
+// figures, in the years it is in force, and each finding and each
+// Denial names the rule version it comes from and its citation.
+//
+// The package functions apply DefaultRules; the Rules methods of the same
+// names apply any set. DefaultRules returns a new copy at each call, so a
+// copy may be edited to ask what a change in the law would change:
+//
+//	// A hypothetical amendment: no waiver of the downgrade from the 2027 report.
+//	rs := tiers.DefaultRules().Amend(2027, func(r *tiers.Rule) { r.Waivers = 0 })
+//	e := rs.Eligible(h, c, 2027) // rs answers as DefaultRules for every year before 2027
+//
+// Every rule version carries the figures it reads, so dropping one from a
+// Rules value removes exactly its findings and its denials, and a Rules
+// value with every rule out of force finds nothing. Finding.Rule is
+// always one of AllRuleIDs.
 package tiers

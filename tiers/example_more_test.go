@@ -83,15 +83,3 @@ Tier 2 Watch List
 	// 12:3 error tiers/policy-or-pattern Turkmenistan has a documented policy or pattern of trafficking but is on Tier 2
 	// 2 [Montenegro] 2
 }
-
-// Which rule versions a year applies: the waiver was "for up to 2 years"
-// through the 2018 report and "only once" from 2019.
-func ExampleRule_InForce() {
-	for _, id := range []string{tiers.RuleWaiverTwoYears, tiers.RuleWaiverOnce} {
-		r, _ := tiers.RuleByID(id)
-		fmt.Printf("%-18s 2018 %-5v 2019 %-5v %s\n", r.ID, r.InForce(2018), tiers.RuleByIDInForce(id, 2019), r.Citation)
-	}
-	// Output:
-	// tiers/waiver-2y    2018 true  2019 false 22 U.S.C. 7107(b)(2)(D)(ii) (before P.L. 115-427)
-	// tiers/waiver-once  2018 false 2019 true  22 U.S.C. 7107(b)(2)(D)(ii), as amended by P.L. 115-427
-}

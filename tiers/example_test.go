@@ -79,37 +79,6 @@ func ExampleHistory_Timeline() {
 	// 2025 Tier 2 Watch List
 }
 
-func ExampleEligible() {
-	h := tiers.Default()
-	e := tiers.Eligible(h, tip.MustLookupCountry("Congo, Republic of the"), 2026)
-	fmt.Println(e.Allowed)
-	for _, d := range e.Denied {
-		fmt.Printf("not %s (%s): %s\n", d.Tier, d.Rule, d.Reason)
-	}
-	// Output:
-	// [Tier 1 Tier 2 Tier 3]
-	// not Tier 2 Watch List (tiers/waiver-once): 3 consecutive Watch List years (2023–2025) and the waiver is used up (1 allowed under the rule in force): up to Tier 2 or down to Tier 3
-}
-
-func ExampleCheck() {
-	for _, f := range tiers.Check(tiers.Default()) {
-		if f.Rule == tiers.RulePostWaiver && f.Subject == "2025" {
-			fmt.Println(f.Message)
-		}
-	}
-	// Output:
-	// 2025: Algeria: 2nd consecutive Watch List year (2024–2025) after a waiver (2019) and a downgrade to Tier 3 (2020); the (F) text of 2023 allows 1. Open question: whether (F) limits only the years right after the downgrade
-}
-
-func ExampleRestricted() {
-	h := tiers.Default()
-	fmt.Println(len(tiers.Restricted(h, 2024)), "governments face Tier 3 restrictions in FY2024")
-	fmt.Println(tiers.Restricted(h, 2019) == nil, "(FY2019: the 2018 Tier 3 list is not fully known)")
-	// Output:
-	// 24 governments face Tier 3 restrictions in FY2024
-	// true (FY2019: the 2018 Tier 3 list is not fully known)
-}
-
 // The strict parser refuses what the lax one tolerates, with positions.
 func ExampleParseReport() {
 	_, err := tiers.ParseReport(strings.NewReader("Tier 2\n\n  • Togo\n  • Tongo\n\nTier 2 Watch List\n\n  • Togo\n"))
@@ -135,14 +104,6 @@ func ExampleDefault() {
 	// 2009: 175 placements, full true, Tier 3 known true
 	// 2018:  38 placements, full false, Tier 3 known false
 	// 2024: 105 placements, full false, Tier 3 known true
-}
-
-func ExampleSpecialWatchList() {
-	h := tiers.Default()
-	swl := tiers.SpecialWatchList(h, 2023)
-	fmt.Println(len(swl), "computable; published:", tiers.PublishedSpecialWatchList[2023])
-	// Output:
-	// 26 computable; published: 28
 }
 
 func ExampleHistory_Moves() {
@@ -177,19 +138,4 @@ func ExampleDefaultReport() {
 	// 621:7 tiers/erratum
 	// 936:7 tiers/erratum
 	// 966:7 tiers/one-placement
-}
-
-// Rules are values with the report years they are in force.
-func ExampleRuleByID() {
-	for _, id := range []string{tiers.RuleWaiverTwoYears, tiers.RuleWaiverOnce} {
-		r, _ := tiers.RuleByID(id)
-		to := "today"
-		if r.To != 0 {
-			to = fmt.Sprint(int(r.To))
-		}
-		fmt.Printf("%s %d–%s; in force in 2018: %v, 2019: %v\n", r.ID, r.From, to, r.InForce(2018), r.InForce(2019))
-	}
-	// Output:
-	// tiers/waiver-2y 2009–2018; in force in 2018: true, 2019: false
-	// tiers/waiver-once 2019–today; in force in 2018: false, 2019: true
 }

@@ -99,13 +99,5 @@ func BenchmarkLineScan(b *testing.B) {
 	}
 }
 
-func BenchmarkCheckDefault(b *testing.B) {
-	h := Default()
-	b.ReportAllocs()
-	for b.Loop() {
-		Check(h)
-	}
-}
-
 // lineEnd splits a text into its lines as text.LineReader does.
 var lineEnd = regexp.MustCompile(`\r\n|\r|\n`)

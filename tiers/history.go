@@ -70,6 +70,13 @@ type Waiver struct {
 }
 
 // A History is tier placements and waivers over many report years.
+//
+// The rules (Check, Eligible, SpecialWatchList, Restricted) read a
+// history that breaks the order below without failing: its years in year
+// order, and a year it holds twice as one year whose placements are those
+// of both entries in turn (the first placement of a country standing, as
+// in At). Their time and memory grow with the countries and years the
+// history holds, not with the span of its years or the countries' numbers.
 type History struct {
 	Years    []Year        // ascending by Year, one per report year
 	Waivers  []Waiver      // by year, then country

@@ -1,10 +1,21 @@
 package tiers
 
 // The rules as they were before Check was made fast (commit 7d68d5d),
-// kept verbatim but for the names so that the tests can compare the fast
-// code with them on the embedded history and on random ones: the speed
-// work must not change a single finding. One change since: the special
-// watch list's findings come in year order, no longer in the map's.
+// kept verbatim but for the names so that the tests can compare the rules
+// engine with them on the embedded history and on random ones: an
+// independent oracle, written with the rules as literals, for the engine
+// that reads them from DefaultRules. Changes since, each on purpose:
+//   - the special watch list's findings come in year order, no longer in
+//     the map's, and its published sizes are an argument;
+//   - a Tier 3 year after a Watch List run is "the maximum of waivers"
+//     by the waivers the rule in force in that year allows, no longer by
+//     those of the year before: in the first year of the 2019 amendment,
+//     a country with three Watch List years had used the one waiver it
+//     then allowed, and Eligible said so while Check called its Tier 3
+//     "a downgrade on the merits" (no finding of the embedded history
+//     changed);
+//   - the rules' citations, waivers and years are literals here (refCite,
+//     refMaxWaivers, refWaiverRule), as they were in the rules before.
 
 import (
 	"fmt"
@@ -166,11 +177,11 @@ func (x *refIndex) watchRun(c tip.Country, y tip.ReportYear) (n int, certain boo
 // a word, and each question the data cannot settle. Rules do not fire on
 // unknowns: a year whose Watch List is not known breaks a run rather than
 // extending it, and the finding says so where it matters.
-func refCheck(h *History) []tip.Finding {
+func refCheck(h *History, published map[tip.ReportYear]int) []tip.Finding {
 	var fs []tip.Finding
-	add := func(rule string, sev tip.Severity, c tip.Country, y tip.ReportYear, format string, args ...any) {
-		fs = append(fs, tip.Finding{Rule: rule, Severity: sev, Country: c, Subject: fmt.Sprint(int(y)),
-			Message: fmt.Sprintf("%d: %s: ", y, c.Name()) + fmt.Sprintf(format, args...), Citation: cite(rule)})
+	add := func(rule RuleID, sev tip.Severity, c tip.Country, y tip.ReportYear, format string, args ...any) {
+		fs = append(fs, tip.Finding{Rule: string(rule), Severity: sev, Country: c, Subject: fmt.Sprint(int(y)),
+			Message: fmt.Sprintf("%d: %s: ", y, c.Name()) + fmt.Sprintf(format, args...), Citation: refCite[rule]})
 	}
 	x := newRefIndex(h)
 	cs := x.countries()
@@ -192,30 +203,30 @@ func refCheck(h *History) []tip.Finding {
 			prev, _ := x.watchRun(c, y-1)
 			switch {
 			case st == StatusPlaced && tier == Tier2WatchList && run >= 3:
-				max := 2 + maxWaivers(y)
+				max := 2 + refMaxWaivers(y)
 				switch {
 				case run > max:
-					add(RuleAutoDowngrade, tip.Error, c, y, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (two years, then %d waived)", ordinal(run), max, maxWaivers(y))
+					add(RuleAutoDowngrade, tip.Error, c, y, "%s consecutive year on the Tier 2 Watch List; the rule in force allows %d (two years, then %d waived)", refOrdinal(run), max, refMaxWaivers(y))
 				case waived:
 					// A documented waiver where the rule needs one: as it should be.
 				default:
-					add(waiverRule(y), tip.Warning, c, y, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)", ordinal(run))
+					add(refWaiverRule(y), tip.Warning, c, y, "%s consecutive year on the Tier 2 Watch List with no documented waiver: the rule implies one (memo not found)", refOrdinal(run))
 				}
 			case st == StatusPlaced && tier == Tier3 && prev >= 2:
-				if prev >= 2+maxWaivers(y-1) {
+				if prev >= 2+refMaxWaivers(y) {
 					add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d) and the maximum of waivers: the automatic downgrade", prev, y-tip.ReportYear(prev), y-1)
 				} else {
 					add(RuleAutoDowngrade, tip.Info, c, y, "on Tier 3 after %d Watch List years (%d–%d): the automatic downgrade, or a downgrade on the merits", prev, y-tip.ReportYear(prev), y-1)
 				}
 			}
-			if waived && !(st == StatusPlaced && tier == Tier2WatchList && run >= 3 && run <= 2+maxWaivers(y)) {
+			if waived && !(st == StatusPlaced && tier == Tier2WatchList && run >= 3 && run <= 2+refMaxWaivers(y)) {
 				switch {
 				case st == StatusPlaced && tier != Tier2WatchList:
-					add(waiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s", tier)
+					add(refWaiverRule(y), tip.Error, c, y, "a waiver is documented but the country is on %s", tier)
 				case !certain || st != StatusPlaced:
-					add(waiverRule(y), tip.Info, c, y, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)", run)
+					add(refWaiverRule(y), tip.Info, c, y, "a waiver is documented; the years before are not all known, so it cannot be checked (%d known Watch List years)", run)
 				default:
-					add(waiverRule(y), tip.Warning, c, y, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives the 3rd%s", ordinal(run), map[bool]string{true: " and 4th", false: " only"}[maxWaivers(y) == 2])
+					add(refWaiverRule(y), tip.Warning, c, y, "a waiver is documented in the %s consecutive Watch List year; the rule in force waives the 3rd%s", refOrdinal(run), map[bool]string{true: " and 4th", false: " only"}[refMaxWaivers(y) == 2])
 				}
 			}
 			// (F): after a waiver and a later downgrade, one Watch List year
@@ -233,21 +244,21 @@ func refCheck(h *History) []tip.Finding {
 			}
 		}
 	}
-	for _, y := range slices.Sorted(maps.Keys(PublishedSpecialWatchList)) {
-		n := PublishedSpecialWatchList[y]
+	for _, y := range slices.Sorted(maps.Keys(published)) {
+		n := published[y]
 		if got := refSpecialWatchList(h, y); len(got) != n && h.Year(y) != nil {
 			note := ""
 			if prev := h.Year(y - 1); prev == nil || !prev.Completeness.Full() {
 				note = fmt.Sprintf("; the %d lists are not all known, so upgrades to Tier 1 cannot all be seen", y-1)
 			}
-			fs = append(fs, tip.Finding{Rule: RuleSpecialWatch, Severity: tip.Info, Subject: fmt.Sprint(int(y)),
-				Message: fmt.Sprintf("%d: the special watch list computed from the history has %d countries, the State Department published %d%s", y, len(got), n, note), Citation: cite(RuleSpecialWatch)})
+			fs = append(fs, tip.Finding{Rule: string(RuleSpecialWatch), Severity: tip.Info, Subject: fmt.Sprint(int(y)),
+				Message: fmt.Sprintf("%d: the special watch list computed from the history has %d countries, the State Department published %d%s", y, len(got), n, note), Citation: refCite[RuleSpecialWatch]})
 		}
 	}
 	// The policy-or-pattern rule and the one-placement rule, per year.
 	seen := make([]Tier, len(x.placed)) // [country]: the tier of its first placement this year
 	for _, yr := range h.Years {
-		if RuleByIDInForce(RulePolicyPattern, yr.Year) {
+		if yr.Year >= 2019 { // the policy-or-pattern rule's first year
 			for _, c := range yr.StateSponsored {
 				if t, st := x.at(c, yr.Year); st == StatusPlaced && t != Tier3 {
 					add(RulePolicyPattern, tip.Error, c, yr.Year, "a documented policy or pattern of trafficking, but placed on %s", t)
@@ -301,4 +312,44 @@ func refSpecialWatchList(h *History, y tip.ReportYear) []tip.Country {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// refCite is the citations of the rules as they were.
+var refCite = map[RuleID]string{
+	RuleAutoDowngrade:  "22 U.S.C. 7107(b)(2)(D)(i)",
+	RuleWaiverTwoYears: "22 U.S.C. 7107(b)(2)(D)(ii) (before P.L. 115-427)",
+	RuleWaiverOnce:     "22 U.S.C. 7107(b)(2)(D)(ii), as amended by P.L. 115-427",
+	RulePostWaiver:     "22 U.S.C. 7107(b)(2)(F)",
+	RulePolicyPattern:  "22 U.S.C. 7107(b)(3)(B)",
+	RuleSpecialWatch:   "22 U.S.C. 7107(b)(2)(A)",
+	RuleOnePlacement:   "22 U.S.C. 7107(b)(1)",
+}
+
+// refMaxWaivers is how many consecutive years the downgrade could be
+// waived for a third Watch List year in report year y.
+func refMaxWaivers(y tip.ReportYear) int {
+	if y <= 2018 {
+		return 2
+	}
+	return 1
+}
+
+func refWaiverRule(y tip.ReportYear) RuleID {
+	if y <= 2018 {
+		return RuleWaiverTwoYears
+	}
+	return RuleWaiverOnce
+}
+
+// refOrdinal is "1st", "2nd", "3rd", "4th"…
+func refOrdinal(n int) string {
+	switch n {
+	case 1:
+		return "1st"
+	case 2:
+		return "2nd"
+	case 3:
+		return "3rd"
+	}
+	return fmt.Sprint(n) + "th"
 }

@@ -45,9 +45,11 @@ var mys = tip.MustLookupCountry("Malaysia")
 // One row per rule edge; each names the rule it exercises.
 func TestCheckRules(t *testing.T) {
 	tests := []struct {
-		name, rule, rows string
-		waivers          []tip.ReportYear
-		want             []string // "year rule severity"
+		name    string
+		rule    RuleID
+		rows    string
+		waivers []tip.ReportYear
+		want    []string // "year rule severity"
 	}{
 		{"third WL year with waiver (one-waiver rule)", RuleWaiverOnce, "2020:T2 2021:WL 2022:WL 2023:WL 2024:T2", []tip.ReportYear{2023}, nil},
 		{"third WL year without documented waiver", RuleWaiverOnce, "2020:T2 2021:WL 2022:WL 2023:WL 2024:T2", nil, []string{"2023 tiers/waiver-once warning"}},
@@ -65,12 +67,12 @@ func TestCheckRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, ok := RuleByID(tt.rule); !ok {
+			if !slices.ContainsFunc(DefaultRules(), func(r Rule) bool { return r.ID == tt.rule }) {
 				t.Fatalf("no rule %q", tt.rule)
 			}
 			var got []string
 			for _, f := range Check(hist(mys, tt.rows, tt.waivers...)) {
-				if f.Rule == RuleSpecialWatch {
+				if f.Rule == string(RuleSpecialWatch) {
 					continue // compares with the published 2023 count, which a hand-made history cannot match
 				}
 				got = append(got, f.Subject+" "+f.Rule+" "+f.Severity.String())
@@ -88,7 +90,7 @@ func TestEligibleRules(t *testing.T) {
 		waivers    []tip.ReportYear
 		y          tip.ReportYear
 		allowed    string
-		denyRule   string
+		denyRule   RuleID
 		waiver     bool
 	}{
 		{"two WL years: waiver available", "2021:WL 2022:WL", nil, 2023, "1 2 2WL 3", "", true},
@@ -292,10 +294,10 @@ func TestCheckDefaultDocumentedCases(t *testing.T) {
 	fs := Check(Default())
 	var first []string
 	for _, f := range fs {
-		if f.Rule == RuleAutoDowngrade && strings.Contains(f.Message, "maximum of waivers") && f.Subject == "2013" {
+		if f.Rule == string(RuleAutoDowngrade) && strings.Contains(f.Message, "maximum of waivers") && f.Subject == "2013" {
 			first = append(first, f.Country.ISO3())
 		}
-		if f.Rule == RuleAutoDowngrade && strings.Contains(f.Message, "maximum of waivers") && f.Subject < "2013" {
+		if f.Rule == string(RuleAutoDowngrade) && strings.Contains(f.Message, "maximum of waivers") && f.Subject < "2013" {
 			t.Errorf("exhausted-waiver downgrade before 2013: %v", f)
 		}
 	}
@@ -304,13 +306,13 @@ func TestCheckDefaultDocumentedCases(t *testing.T) {
 		t.Errorf("2013 automatic downgrades (-want +got):\n%s", d)
 	}
 	for _, f := range fs {
-		if (f.Rule == RuleWaiverOnce || f.Rule == RuleWaiverTwoYears) && f.Severity == tip.Error {
+		if (f.Rule == string(RuleWaiverOnce) || f.Rule == string(RuleWaiverTwoYears)) && f.Severity == tip.Error {
 			t.Errorf("documented waiver off the rule: %v", f)
 		}
 	}
 	found := false
 	for _, f := range fs {
-		if f.Rule == RulePostWaiver && f.Country == tip.MustLookupCountry("Algeria") && f.Subject == "2025" {
+		if f.Rule == string(RulePostWaiver) && f.Country == tip.MustLookupCountry("Algeria") && f.Subject == "2025" {
 			found = true
 		}
 	}
@@ -319,7 +321,7 @@ func TestCheckDefaultDocumentedCases(t *testing.T) {
 	}
 	for _, w := range []string{"Congo, Republic of the", "Solomon Islands", "Vanuatu"} {
 		c := tip.MustLookupCountry(w)
-		if run, _ := Default().watchRun(c, 2025); run != 3 || !Default().Waived(c, 2025) {
+		if run := Eligible(Default(), c, 2026).WatchListYears; run != 3 || !Default().Waived(c, 2025) {
 			t.Errorf("%s 2025: run %d, waived %v", w, run, Default().Waived(c, 2025))
 		}
 	}
@@ -376,22 +378,20 @@ func TestWaiversMatchMarkdown(t *testing.T) {
 
 // The rule versions the statute's history gives (data/STATUTE.md).
 func TestRuleVersions(t *testing.T) {
-	inForce := func(y tip.ReportYear) []string {
-		var ids []string
-		for _, r := range Rules {
-			if r.InForce(y) {
-				ids = append(ids, r.ID)
-			}
+	inForce := func(y tip.ReportYear) []RuleID {
+		var ids []RuleID
+		for _, r := range DefaultRules().InForce(y) {
+			ids = append(ids, r.ID)
 		}
 		return ids
 	}
 	for _, tt := range []struct {
 		y       tip.ReportYear
-		in, out []string
+		in, out []RuleID
 	}{
-		{2005, []string{RuleWatchGrounds3, RuleSpecialWatch}, []string{RuleAutoDowngrade, RulePolicyPattern, RuleWatchGrounds2}},
-		{2015, []string{RuleAutoDowngrade, RuleWaiverTwoYears, RuleWatchGrounds3}, []string{RuleWaiverOnce, RulePolicyPattern}},
-		{2019, []string{RuleAutoDowngrade, RuleWaiverOnce, RulePolicyPattern, RuleWatchGrounds2}, []string{RuleWaiverTwoYears, RuleWatchGrounds3}},
+		{2005, []RuleID{RuleWatchGrounds3, RuleSpecialWatch}, []RuleID{RuleAutoDowngrade, RulePolicyPattern, RuleWatchGrounds2}},
+		{2015, []RuleID{RuleAutoDowngrade, RuleWaiverTwoYears, RuleWatchGrounds3}, []RuleID{RuleWaiverOnce, RulePolicyPattern}},
+		{2019, []RuleID{RuleAutoDowngrade, RuleWaiverOnce, RulePolicyPattern, RuleWatchGrounds2}, []RuleID{RuleWaiverTwoYears, RuleWatchGrounds3}},
 	} {
 		got := inForce(tt.y)
 		for _, id := range tt.in {
@@ -405,9 +405,9 @@ func TestRuleVersions(t *testing.T) {
 			}
 		}
 	}
-	for _, r := range Rules {
-		if r.Citation == "" || r.Text == "" || r.From == 0 {
-			t.Errorf("rule %s lacks citation, text or first year", r.ID)
+	for _, r := range DefaultRules() {
+		if r.Citation == "" || r.Text == "" || r.From == 0 || r.Kind == KindUnknown {
+			t.Errorf("rule %s lacks citation, text, kind or first year", r.ID)
 		}
 	}
 }
@@ -514,7 +514,7 @@ func TestImpliedWaiversMatchNotes(t *testing.T) {
 	}
 	got := map[string]bool{}
 	for _, f := range Check(Default()) {
-		if (f.Rule == RuleWaiverTwoYears || f.Rule == RuleWaiverOnce) && f.Severity == tip.Warning && f.Subject >= "2011" && f.Subject <= "2014" {
+		if (f.Rule == string(RuleWaiverTwoYears) || f.Rule == string(RuleWaiverOnce)) && f.Severity == tip.Warning && f.Subject >= "2011" && f.Subject <= "2014" {
 			got[f.Subject+" "+f.Country.ISO3()] = true
 		}
 	}
@@ -526,17 +526,15 @@ func TestImpliedWaiversMatchNotes(t *testing.T) {
 	}
 }
 
-// The findings of PublishedSpecialWatchList come in year order, whatever
-// order the map gives its years in from one run to the next.
+// The special watch list's findings come in year order, whatever order
+// the map of published sizes gives its years in from one run to the next.
 func TestCheckSpecialWatchOrder(t *testing.T) {
-	saved := PublishedSpecialWatchList
-	t.Cleanup(func() { PublishedSpecialWatchList = saved })
-	PublishedSpecialWatchList = map[tip.ReportYear]int{2019: 1, 2021: 1, 2022: 1, 2023: 1, 2024: 1} // none of them right
+	published := map[tip.ReportYear]int{2019: 1, 2021: 1, 2022: 1, 2023: 1, 2024: 1} // none of them right
 	h := Default()
 	for range 20 {
 		var years []string
-		for _, f := range Check(h) {
-			if f.Rule == RuleSpecialWatch {
+		for _, f := range DefaultRules().check(h, published) {
+			if f.Rule == string(RuleSpecialWatch) {
 				years = append(years, f.Subject)
 			}
 		}

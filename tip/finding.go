@@ -54,7 +54,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 //
 //	seed 003:861:1: error: tiers/one-placement: Montenegro is on Tier 2 (line 861) and Tier 2 Watch List (line 951)
 type Finding struct {
-	Rule     string   `json:"rule"`               // stable ID: "grants/errata", "tiers/auto-downgrade"
+	Rule     string   `json:"rule"`               // stable ID: "grants/erratum", "tiers/auto-downgrade"; each package lists its own (AllRuleIDs)
 	Severity Severity `json:"severity"`           // Info, Warning or Error
 	Source   string   `json:"source,omitempty"`   // the document: "seed 003"; "" for a finding about a model
 	Pos      Position `json:"pos"`                // where in Source; zero if not tied to a line

@@ -99,8 +99,7 @@ func report(w io.Writer, h *tiers.History, c tip.Country, y tip.ReportYear) {
 	}
 	fmt.Fprintf(w, "\n%d report: may be placed on %s.\n", y, strings.Join(allowed, ", "))
 	for _, d := range e.Denied {
-		r, _ := tiers.RuleByID(d.Rule)
-		fmt.Fprintf(w, "  not %s: %s [%s, %s]\n", d.Tier, d.Reason, d.Rule, r.Citation)
+		fmt.Fprintf(w, "  not %s: %s [%s of %s: %s]\n", d.Tier, d.Reason, d.Rule, d.Version, d.Citation)
 	}
 	if e.WatchListYears > 0 {
 		certain := ""
@@ -110,15 +109,13 @@ func report(w io.Writer, h *tiers.History, c tip.Country, y tip.ReportYear) {
 		fmt.Fprintf(w, "  consecutive Watch List years before %d: %d%s\n", y, e.WatchListYears, certain)
 	}
 	if e.WaiverAvailable {
-		fmt.Fprintln(w, "  a waiver of the automatic downgrade is still available")
+		fmt.Fprintf(w, "  a waiver of the automatic downgrade is still available under %s\n", e.Waiver)
 	}
 	for _, n := range e.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
 	}
 	fmt.Fprintf(w, "\nRules in force for the %d report:\n", y)
-	for _, r := range tiers.Rules {
-		if r.InForce(y) {
-			fmt.Fprintf(w, "  %-26s %s (%s)\n", r.ID, r.Name, r.Citation)
-		}
+	for _, r := range tiers.DefaultRules().InForce(y) {
+		fmt.Fprintf(w, "  %-26s of %s  %s (%s)\n", r.ID, r.Version(), r.Name, r.Citation)
 	}
 }

@@ -1,0 +1,92 @@
+package tiers
+
+import (
+	"slices"
+
+	"github.com/tipkit/tipkit/tip"
+)
+
+// SpecialWatchList is DefaultRules().SpecialWatchList(h, y).
+func SpecialWatchList(h *History, y tip.ReportYear) []tip.Country {
+	return DefaultRules().SpecialWatchList(h, y)
+}
+
+// SpecialWatchList returns the special watch list of report year y
+// (22 U.S.C. 7107(b)(2)(A)), sorted: countries upgraded to Tier 1 from
+// Tier 2, upgraded from Tier 3 to Tier 2, and every Watch List country.
+// It needs years y-1 and y; a country whose placement in y-1 is unknown
+// counts only if it is on the Watch List. It returns nil if no rule of
+// rs about the special watch list is in force in y, or the history lacks
+// y.
+func (rs Rules) SpecialWatchList(h *History, y tip.ReportYear) []tip.Country {
+	if !rs.has(KindSpecialWatchList, y) {
+		return nil
+	}
+	years := yearsOf(h)
+	i, ok := find(years, y)
+	if !ok {
+		return nil
+	}
+	return specialWatchList(years, i)
+}
+
+// specialWatchList is the special watch list of the year of column i. The
+// year before is read as History.At reads it: a country's first
+// placement there, if the country is in tip's table.
+func specialWatchList(years []column, i int) []tip.Country {
+	before := make(map[tip.Country]Tier)
+	if i > 0 && years[i-1].year == years[i].year-1 {
+		for p := range years[i-1].placements() {
+			if _, seen := before[p.Country]; !seen && p.Country.IsValid() {
+				before[p.Country] = p.Tier
+			}
+		}
+	}
+	var out []tip.Country
+	for p := range years[i].placements() {
+		prev, placed := before[p.Country]
+		switch {
+		case p.Country == 0:
+			continue
+		case p.Tier == Tier2WatchList: // (iii)
+		case placed && p.Tier == Tier1 && prev == Tier2: // (i)
+		case placed && p.Tier == Tier2 && prev == Tier3: // (ii)
+		default:
+			continue
+		}
+		out = append(out, p.Country)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Restricted is DefaultRules().Restricted(h, fy).
+func Restricted(h *History, fy tip.FiscalYear) []tip.Country {
+	return DefaultRules().Restricted(h, fy)
+}
+
+// Restricted returns the countries on Tier 3 in the report whose
+// restrictions apply in fiscal year fy (the report of the year before,
+// tip.ReportYear.RestrictionYear), sorted: those whose governments face
+// the TVPA's assistance restrictions in fy unless waived. It returns nil
+// when the history does not know that year's Tier 3 list, or no rule of
+// rs about the restrictions is in force in that report year.
+func (rs Rules) Restricted(h *History, fy tip.FiscalYear) []tip.Country {
+	y := tip.ReportYear(fy - 1)
+	if !rs.has(KindRestrictions, y) {
+		return nil
+	}
+	years := yearsOf(h)
+	i, ok := find(years, y)
+	if !ok || !years[i].known[Tier3] {
+		return nil
+	}
+	var out []tip.Country
+	for p := range years[i].placements() {
+		if p.Tier == Tier3 && p.Country != 0 {
+			out = append(out, p.Country)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
