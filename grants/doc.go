@@ -1,6 +1,7 @@
 // Package grants reads the State Department TIP Office's published
 // records of the anti-trafficking projects it funds: the project listing,
-// and the program and award pages.
+// the program and award pages, and the federal award record
+// (USAspending).
 //
 // The listing is a web page of labelled records under section headings,
 // as messy as pages copied by hand get:
@@ -38,4 +39,25 @@
 // (seed 004): the kinds of programs funded, the themed examples of grantee
 // work with the countries they name, and every dollar figure as a typed
 // Fact or a finding. DefaultPages embeds the three pages.
+//
+// The award record: USAspending, the government's record of every federal
+// award, files the office's grants and cooperative agreements under
+// assistance listing 19.019. ReadAwardsJSON, ReadAwardCSV and
+// ReadTransactionCSV read its three formats (ReadAwards tells them apart),
+// strict or lax through tip.ParseOptions; ScanAwardsJSON, ScanAwardCSV and
+// ScanTransactionCSV stream them in flat memory. Each Award has its amount
+// exact, its base obligation's fiscal year, and its place of performance
+// resolved from the GENC code; USAspending's quirks (USA with no state,
+// AUT for UNODC's headquarters, one code for multi-country work, …) are
+// findings. DefaultAwards embeds 248 awards, FY2010–FY2023, with each
+// year's coverage, so that a thin year is not read as "no money":
+//
+//	s := grants.DefaultAwards()
+//	for _, y := range s.ByFiscalYear() {
+//		fmt.Println(y.FiscalYear, y.Coverage, y.Awards, tip.FormatUSD(y.Amount))
+//	}
+//	g, known := s.ForReportYear(tip.MustLookupCountry("Nepal"), 2020) // known only in a covered year
+//
+// Reconcile matches the listing's projects to awards, with a confidence
+// and its evidence, and reports an ambiguous match as ambiguous.
 package grants

@@ -1,178 +1,61 @@
 package tip
 
 import (
-	_ "embed"
-	"encoding/csv"
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
-	"sync"
 )
 
-// A Country is a country or territory as the TIP Report treats it: one
-// identity for every way the State Department writes its name ("Turkey",
-// "Türkiye"; "Congo, Democratic Republic of the", "Democratic Republic of
-// the Congo", "DRC"). It is the join key between grant projects, tier
-// placements and the CSPA list.
+// A Country is a country or territory: one identity for every way its name
+// is written ("Turkey", "Türkiye", "TUR"; "Congo, Democratic Republic of
+// the", "Democratic Republic of the Congo", "DRC", "Zaire"), with its codes
+// in every system researchers join on. It is the join key between grant
+// projects, tier placements and the CSPA list, and between them and any
+// other dataset.
+//
+// The table covers the world: every ISO 3166-1 entry, the areas GENC codes
+// and ISO does not (West Bank, Gaza Strip, Diego Garcia, …), and the
+// historical states the reports and the research panels use (Serbia and
+// Montenegro, the Netherlands Antilles, the Soviet Union, Czechoslovakia,
+// Yugoslavia, the German Democratic Republic, South Yemen). [Countries]
+// lists the 191 entities the TIP Reports place; [AllCountries] lists them
+// all.
 //
 // Country is a small comparable value: use it as a map key, compare it with
 // ==, and diff it with cmp.Diff with no options (cmp prints its String).
-// The zero Country is unknown. Countries order by [Country.Name] as the
-// integers they are: c < d reports whether c's name sorts first.
+// The zero Country is unknown. The entities of [Countries] are numbered
+// 1 to 191 in order of [Country.Name], so among them c < d reports whether
+// c's name sorts first; the others follow, in table order.
 //
-// Get one from [LookupCountry] or [Countries]; the table behind them is the
-// embedded data/countries.csv, whose provenance is in
-// data/countries.PROVENANCE.md.
+// Get one from [LookupCountry], from a code ([ByISO3], [ByGENC], [ByCOW],
+// …) or from [Countries]; the table behind them is the embedded
+// data/world.csv with data/names.csv and data/ambiguous.csv, whose
+// provenance is in data/PROVENANCE.md.
 type Country uint16
 
-// countryInfo is one row of data/countries.csv.
-type countryInfo struct {
-	name    string // tip_name
-	iso2    string
-	iso3    string
-	numeric string
-	genc3   string
-	cow     int
-	bureau  Bureau
-	former  []string
+// A COWPeriod is a span of years in which an entity held a Correlates of
+// War state code. Years are calendar years, both ends included.
+type COWPeriod struct {
+	Code int // 345
+	From int // 1992
+	To   int // 2006; 0 while the period lasts (COW's data end in 2016)
 }
 
-//go:embed data/countries.csv
-var countriesCSV string
-
-// CountryDataSource names the data behind the country table.
-const CountryDataSource = "tipkit country table (tip/data/countries.csv): 191 entities of the TIP Reports 2001–2025; ISO 3166-1, GENC Ed. 3 Upd. 17, Correlates of War 2016; see countries.PROVENANCE.md"
-
-type countryTable struct {
-	rows      []countryInfo        // rows[c-1] is Country c
-	exact     map[string]Country   // names, aliases and codes exactly as written
-	norm      map[string]Country   // normalized names and aliases
-	ambiguous map[string][]Country // normalized names that fit several
-	codes     map[string]Country   // ISO2, ISO3, GENC3, upper case
-	tokens    map[string][]Country // distinctive words, for suggestions
+// A FormerCode is a code an entity held before, in one system.
+type FormerCode struct {
+	System string // "iso2", "iso3" or "iso_numeric"
+	Code   string // "BU"
+	From   int    // first year; 0 if not recorded
+	To     int    // last year it was in use: 1989
 }
 
-var loadTable = sync.OnceValue(func() *countryTable {
-	t, err := buildTable(countriesCSV, aliases, ambiguousNames)
-	if err != nil {
-		// The embedded table is checked by TestCountryTable; this cannot
-		// happen in a released build.
-		panic("tip: bad embedded country table: " + err.Error())
-	}
-	return t
-})
-
-func buildTable(data string, aliases []alias, amb []ambiguousName) (*countryTable, error) {
-	r := csv.NewReader(strings.NewReader(data))
-	recs, err := r.ReadAll()
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) < 2 || strings.Join(recs[0], ",") != "tip_name,iso2,iso3,iso_numeric,genc3,cow,bureau,former_names" {
-		return nil, fmt.Errorf("unexpected header %q", recs[0])
-	}
-	t := &countryTable{
-		exact:     make(map[string]Country),
-		norm:      make(map[string]Country),
-		ambiguous: make(map[string][]Country),
-		codes:     make(map[string]Country),
-		tokens:    make(map[string][]Country),
-	}
-	for i, rec := range recs[1:] {
-		ci := countryInfo{name: rec[0], iso2: rec[1], iso3: rec[2], numeric: rec[3], genc3: rec[4]}
-		if rec[5] != "" {
-			if ci.cow, err = strconv.Atoi(rec[5]); err != nil {
-				return nil, fmt.Errorf("line %d: cow: %v", i+2, err)
-			}
-		}
-		if rec[6] != "" {
-			if ci.bureau, err = ParseBureau(rec[6]); err != nil {
-				return nil, fmt.Errorf("line %d: %v", i+2, err)
-			}
-		}
-		if rec[7] != "" {
-			ci.former = strings.Split(rec[7], ";")
-		}
-		t.rows = append(t.rows, ci)
-	}
-	if len(t.rows) >= 1<<16 {
-		return nil, fmt.Errorf("too many rows")
-	}
-	for i, ci := range t.rows {
-		c := Country(i + 1)
-		for _, n := range append([]string{ci.name}, ci.former...) {
-			if err := t.addName(n, c); err != nil {
-				return nil, err
-			}
-		}
-		for _, code := range []string{ci.iso2, ci.iso3, ci.genc3} {
-			if code == "" {
-				continue
-			}
-			if old, ok := t.codes[code]; ok && old != c {
-				return nil, fmt.Errorf("code %s used by %s and %s", code, t.rows[old-1].name, ci.name)
-			}
-			t.codes[code] = c
-			t.exact[code] = c
-		}
-	}
-	for _, a := range aliases {
-		c, ok := t.codes[a.iso3]
-		if !ok {
-			return nil, fmt.Errorf("alias %q: no country %s", a.name, a.iso3)
-		}
-		if err := t.addName(a.name, c); err != nil {
-			return nil, err
-		}
-	}
-	for _, a := range amb {
-		key := normalizeName(a.name)
-		var cs []Country
-		for _, code := range a.iso3 {
-			c, ok := t.codes[code]
-			if !ok {
-				return nil, fmt.Errorf("ambiguous %q: no country %s", a.name, code)
-			}
-			cs = append(cs, c)
-		}
-		if c, ok := t.norm[key]; ok {
-			return nil, fmt.Errorf("ambiguous %q is also a name of %s", a.name, t.rows[c-1].name)
-		}
-		t.ambiguous[key] = cs
-	}
-	for key, c := range t.norm {
-		for _, w := range strings.Fields(key) {
-			w = strings.Trim(w, ",()")
-			if len(w) < 4 || slices.Contains(stopWords, w) {
-				continue
-			}
-			if !slices.Contains(t.tokens[w], c) {
-				t.tokens[w] = append(t.tokens[w], c)
-			}
-		}
-	}
-	return t, nil
-}
-
-// addName registers name for c, as written and normalized, in both the
-// written order and, for "Congo, Republic of the", the inverted one.
-func (t *countryTable) addName(name string, c Country) error {
-	t.exact[name] = c
-	keys := []string{normalizeName(name)}
-	if inv, ok := invertComma(keys[0]); ok {
-		keys = append(keys, inv)
-	}
-	for _, key := range keys {
-		if key == "" {
-			return fmt.Errorf("name %q normalizes to nothing", name)
-		}
-		if old, ok := t.norm[key]; ok && old != c {
-			return fmt.Errorf("name %q (%q) fits both %s and %s", name, key, t.rows[old-1].name, t.rows[c-1].name)
-		}
-		t.norm[key] = c
-	}
-	return nil
+// A CountryName is one name of a country, with its source and the years it
+// applied.
+type CountryName struct {
+	Name   string // "Swaziland"
+	Source string // who writes it: "State" (the TIP Reports and State Department lists), "ISO", "GENC", "UN", "WB" (World Bank), "COW" or "common"
+	From   int    // first year the name applied (calendar year); 0 if always or not recorded: 1968
+	To     int    // last year; 0 if still in use or not recorded: 2018
 }
 
 func (c Country) info() *countryInfo {
@@ -183,24 +66,38 @@ func (c Country) info() *countryInfo {
 	return &t.rows[c-1]
 }
 
-// Countries returns every country in the table, sorted by name.
-func Countries() []Country {
-	t := loadTable()
-	cs := make([]Country, len(t.rows))
+// Countries returns the entities the TIP Reports 2001–2025 place, on a
+// tier or as a Special Case, sorted by name: the 191 of the reports' lists,
+// including the historical ones (Serbia and Montenegro, the Netherlands
+// Antilles) and the territories the reports rank (Hong Kong, Macau,
+// Taiwan, Aruba, Curacao, Sint Maarten). It is the set a country-year panel
+// of the reports has a row for. Which of them one report ranks is a
+// question for the tier history (tiers.History.Ranked); [AllCountries] is
+// the whole table.
+func Countries() []Country { return slices.Clone(loadTable().placed) }
+
+// AllCountries returns every entity of the table: those of [Countries]
+// first, then the other ISO 3166-1 entries (by alpha-3 code), the areas
+// only GENC codes (by GENC code) and the other historical states.
+func AllCountries() []Country {
+	cs := make([]Country, len(loadTable().rows))
 	for i := range cs {
 		cs[i] = Country(i + 1)
 	}
 	return cs
 }
 
-// IsValid reports whether c is a country of the table (not the zero
+// IsValid reports whether c is an entity of the table (not the zero
 // Country, nor a number outside the table).
 func (c Country) IsValid() bool { return c.info() != nil }
 
 // Name returns the State Department short name, as the 2023 TIP Report
-// writes it: "Burma", "Congo, Republic of the", "Korea, Democratic People’s
-// Republic of" (with its typographic apostrophe). It is "" for the zero
-// Country.
+// writes it for the entities it ranks: "Burma", "Congo, Republic of the",
+// "Korea, Democratic People’s Republic of" (with its typographic
+// apostrophe); for the others, the name on State's lists of states and
+// dependencies ("Saint Kitts and Nevis", "Svalbard"), or ISO's short name
+// where State lists none ("Palestine, State of", "Åland Islands"). It is ""
+// for the zero Country. [LookupCountry] of a Name gives the Country back.
 func (c Country) Name() string {
 	if ci := c.info(); ci != nil {
 		return ci.name
@@ -208,9 +105,18 @@ func (c Country) Name() string {
 	return ""
 }
 
-// ISO2 returns the ISO 3166-1 alpha-2 code ("MM"). Kosovo has the
-// user-assigned "XK"; Serbia and Montenegro and the Netherlands Antilles
-// have their withdrawn codes "CS" and "AN".
+// Kind says whether c is a state, a dependency, another area or a
+// historical entity; KindUnknown for the zero Country.
+func (c Country) Kind() CountryKind {
+	if ci := c.info(); ci != nil {
+		return ci.kind
+	}
+	return KindUnknown
+}
+
+// ISO2 returns the ISO 3166-1 alpha-2 code ("MM"), or "" where ISO has
+// none (the GENC-only areas). Kosovo has the user-assigned "XK"; historical
+// entities have their withdrawn codes ("CS", "AN", "SU").
 func (c Country) ISO2() string {
 	if ci := c.info(); ci != nil {
 		return ci.iso2
@@ -218,8 +124,8 @@ func (c Country) ISO2() string {
 	return ""
 }
 
-// ISO3 returns the ISO 3166-1 alpha-3 code ("MMR"; Kosovo "XKX"). It is the
-// code [Country.MarshalText] writes.
+// ISO3 returns the ISO 3166-1 alpha-3 code ("MMR"; Kosovo "XKX"), or ""
+// where ISO has none (the GENC-only areas, whose code is [Country.GENC3]).
 func (c Country) ISO3() string {
 	if ci := c.info(); ci != nil {
 		return ci.iso3
@@ -228,7 +134,7 @@ func (c Country) ISO3() string {
 }
 
 // ISONumeric returns the ISO 3166-1 numeric code as three digits ("104"),
-// or "" where none exists (Kosovo).
+// or "" where none exists (Kosovo, the GENC-only areas).
 func (c Country) ISONumeric() string {
 	if ci := c.info(); ci != nil {
 		return ci.numeric
@@ -236,10 +142,21 @@ func (c Country) ISONumeric() string {
 	return ""
 }
 
+// ISO4 returns the ISO 3166-3 four-letter code of a withdrawn entry
+// ("CSXX" for Serbia and Montenegro, "SUHH" for the Soviet Union), the one
+// code ISO never reuses; "" for current entries.
+func (c Country) ISO4() string {
+	if ci := c.info(); ci != nil {
+		return ci.iso4
+	}
+	return ""
+}
+
 // GENC3 returns the US government's GENC three-letter code, which
 // USAspending and other federal data require. It equals ISO3 except for
-// Kosovo ("XKS"), and is "" for entities GENC never coded (Serbia and
-// Montenegro, Netherlands Antilles).
+// Kosovo ("XKS") and the areas only GENC codes ("XWB", "AX2"); it is ""
+// where GENC has no code: the historical entities, which predate GENC, and
+// the four ISO entries GENC splits or leaves out (ALA, PSE, SJM, UMI).
 func (c Country) GENC3() string {
 	if ci := c.info(); ci != nil {
 		return ci.genc3
@@ -247,22 +164,47 @@ func (c Country) GENC3() string {
 	return ""
 }
 
-// COW returns the Correlates of War state code, the key political
-// scientists join on (Burma 775, Kosovo 347), or 0 where COW has no state
-// (Hong Kong, Macau, Aruba, Curacao, Sint Maarten, Netherlands Antilles).
-func (c Country) COW() int {
+// M49 returns the UN M49 area code as three digits. It equals ISONumeric
+// except where M49 has no such area: Taiwan and Kosovo give "".
+func (c Country) M49() string {
 	if ci := c.info(); ci != nil {
-		return ci.cow
+		return ci.m49
+	}
+	return ""
+}
+
+// COW returns the Correlates of War state code the entity holds now, or
+// held last, the key political scientists join on (Burma 775, Kosovo 347,
+// Germany 255), or 0 where COW has no state (Hong Kong, Aruba, the
+// dependencies). [Country.COWPeriods] has the codes with their years.
+func (c Country) COW() int {
+	if ci := c.info(); ci != nil && len(ci.cow) > 0 {
+		return ci.cow[len(ci.cow)-1].Code
 	}
 	return 0
 }
 
-// Bureau returns the regional bureau the 2023 TIP Report files the country
-// under, or BureauUnknown where it files it under none (the United States)
-// or the filing is not known (Netherlands Antilles). Aruba, Curaçao and
-// Sint Maarten are WHA, the bureau of the Consulate General in Curaçao that
-// manages relations with all three (the report files Sint Maarten under
-// Europe and Eurasia and Aruba under no region).
+// COWPeriods returns the entity's Correlates of War codes with their
+// years, oldest first: Germany has 255 (1816–1945), 260 (the German
+// Federal Republic, 1955–1990) and 255 again (from 1990). Where COW codes
+// one state that ISO sees as several, each period belongs to one entity:
+// 345 is Yugoslavia to 1992, Serbia and Montenegro 1992–2006 and Serbia
+// from 2006 (the year of a change belongs to both). The slice is the
+// caller's.
+func (c Country) COWPeriods() []COWPeriod {
+	if ci := c.info(); ci != nil {
+		return slices.Clone(ci.cow)
+	}
+	return nil
+}
+
+// Bureau returns the State Department regional bureau the entity belongs
+// to: for the entities the TIP Reports rank, the one the 2023 report files
+// it under; for the others, the bureau State's own pages or the accredited
+// mission give. It is BureauUnknown where there is none: the United
+// States, dependencies State deals with through their sovereign, US
+// territories, states dissolved before 2001 (data/PROVENANCE.md says why
+// for each).
 func (c Country) Bureau() Bureau {
 	if ci := c.info(); ci != nil {
 		return ci.bureau
@@ -270,11 +212,73 @@ func (c Country) Bureau() Bureau {
 	return BureauUnknown
 }
 
-// FormerNames returns other names of the same entity attested in TIP Report
-// text or the seeds ("Swaziland" for Eswatini, "Türkiye" for Turkey).
-func (c Country) FormerNames() []string {
+// Sovereign returns the state a dependency belongs to (Aruba: the
+// Netherlands; Guam: the United States), or the zero Country where the
+// entity has none of its own.
+func (c Country) Sovereign() Country {
 	if ci := c.info(); ci != nil {
-		return append([]string(nil), ci.former...)
+		return ci.sovereign
+	}
+	return 0
+}
+
+// Years returns the calendar years the entity existed as coded, both
+// included: from is 0 where it existed in 1945 or earlier, or the start is
+// not recorded; to is 0 while it exists. Serbia and Montenegro gives 1992,
+// 2006; South Sudan 2011, 0; France 0, 0.
+func (c Country) Years() (from, to int) {
+	if ci := c.info(); ci != nil {
+		return ci.from, ci.to
+	}
+	return 0, 0
+}
+
+// ISOShortName returns ISO 3166-1's English short name ("Myanmar",
+// "Korea, Republic of"; historical entities their ISO 3166-3 name), or ""
+// where ISO has no entry.
+func (c Country) ISOShortName() string {
+	if ci := c.info(); ci != nil {
+		return ci.isoShort
+	}
+	return ""
+}
+
+// ISOFormalName returns ISO 3166-1's official name ("Republic of the Union
+// of Myanmar"), or "" where ISO gives none.
+func (c Country) ISOFormalName() string {
+	if ci := c.info(); ci != nil {
+		return ci.isoFormal
+	}
+	return ""
+}
+
+// GENCName returns GENC's short name ("Burma", "Korea, South"), or "" where
+// GENC has no entry.
+func (c Country) GENCName() string {
+	if ci := c.info(); ci != nil {
+		return ci.gencName
+	}
+	return ""
+}
+
+// FormerCodes returns codes the entity held before: Burma's "BU" and
+// "BUR" (to 1989), Sudan's numeric "736" (to 2011). The slice is the
+// caller's.
+func (c Country) FormerCodes() []FormerCode {
+	if ci := c.info(); ci != nil {
+		return slices.Clone(ci.formerCodes)
+	}
+	return nil
+}
+
+// Names returns every name of the entity the table holds, with its source
+// and years, in the order of data/names.csv: the State Department's
+// first. [LookupCountry] resolves each of them to c, except a name that
+// also fits another entity ("Yugoslavia"), which is ambiguous. The slice is
+// the caller's.
+func (c Country) Names() []CountryName {
+	if ci := c.info(); ci != nil {
+		return slices.Clone(ci.names)
 	}
 	return nil
 }
@@ -292,8 +296,11 @@ func (c Country) String() string {
 }
 
 // MarshalText writes the ISO3 code ("MMR", Kosovo "XKX"), which is stable
-// across renamings; the zero Country writes "". A number outside the table
-// is an error.
+// across renamings, or the GENC code of an area ISO does not code ("XWB"),
+// or, where the ISO3 code is not the entity's alone, its ISO 3166-3 code
+// (the Socialist Federal Republic of Yugoslavia writes "YUCS": "YUG" was
+// the Federal Republic's too). [Country.UnmarshalText] reads it back. The
+// zero Country writes "". A number outside the table is an error.
 func (c Country) MarshalText() ([]byte, error) {
 	if c == 0 {
 		return nil, nil
@@ -302,7 +309,7 @@ func (c Country) MarshalText() ([]byte, error) {
 	if ci == nil {
 		return nil, fmt.Errorf("tip: cannot marshal %v: %w", c, ErrUnknownCountry)
 	}
-	return []byte(ci.iso3), nil
+	return []byte(ci.code), nil
 }
 
 // UnmarshalText reads anything [LookupCountry] reads; "" gives the zero

@@ -7,17 +7,39 @@
 // The State Department writes the same country many ways: "Turkey" in the
 // 2023 tier lists and "Türkiye" in the CSPA list of the same report;
 // "Congo, Democratic Republic of the" and "Democratic Republic of the
-// Congo"; "Seychelle" for Seychelles. A [Country] is one identity for all of
-// them, with its ISO 3166-1, GENC and Correlates of War codes and its
-// regional [Bureau]:
+// Congo"; "Seychelle" for Seychelles. Other datasets write it other ways
+// again: "Korea, Rep." (World Bank), "Korea, South" (GENC), 732 (Correlates
+// of War). A [Country] is one identity for all of them, with its ISO
+// 3166-1, GENC, UN M49 and Correlates of War codes and its regional
+// [Bureau]:
 //
 //	c, err := tip.LookupCountry("Türkiye")
 //	// c.Name() == "Turkey", c.ISO3() == "TUR", c.COW() == 640, c.Bureau() == tip.EUR
 //
-// [LookupCountry] never guesses: "Congo" is ambiguous
-// ([ErrAmbiguousCountry]), "Tongo" is unknown ([ErrUnknownCountry], with
-// Tonga suggested). Known misprints are [Errata], which only the lax parsers
-// apply, each use reported as a [Finding].
+// The table covers the world: every ISO 3166-1 entry, the areas only GENC
+// codes, and the historical states (Serbia and Montenegro, the Soviet
+// Union, …), each with the years it existed. [Countries] is the 191
+// entities the TIP Reports place, the rows of a country-year panel;
+// [AllCountries] is all 284; which entities one report ranks is the tier
+// history's answer (tiers.History.Ranked).
+//
+// [LookupCountry] reads names and letter codes and never guesses: "Congo"
+// is ambiguous ([ErrAmbiguousCountry], with the candidates), "Tongo" is
+// unknown ([ErrUnknownCountry], with Tonga suggested). Known misprints are
+// [Errata], which only the lax parsers apply, each use reported as a
+// [Finding]. A code means different things in different systems, so codes
+// are looked up one system at a time: [ByISO2], [ByISO3], [ByISO4],
+// [ByGENC], [ByISONumeric], [ByM49], and [ByCOW] with the year (COW 345 is
+// Yugoslavia, then Serbia and Montenegro, then Serbia).
+//
+// Resolving a name is what a join does a million times: a lookup that
+// resolves does not allocate, and suggestions are worked out only when an
+// error is read.
+//
+// The data are data/world.csv (one row per entity), data/names.csv (every
+// name, with its source and years) and data/ambiguous.csv (the names that
+// are not one entity, and why); data/PROVENANCE.md traces every cell.
+// [CountryDataSource] names them.
 //
 // # Years and dates
 //

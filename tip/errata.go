@@ -1,6 +1,7 @@
 package tip
 
 import (
+	"bytes"
 	"slices"
 	"sync"
 )
@@ -32,7 +33,8 @@ func DefaultErrata() Errata { return slices.Clone(defaultErrata()) }
 // parsers read it and never hand it out.
 var defaultErrata = sync.OnceValue(func() Errata {
 	e := func(printed, iso3, source, note string) Erratum {
-		return Erratum{Printed: printed, Country: loadTable().codes[iso3], Source: source, Note: note}
+		c, _ := ByISO3(iso3)
+		return Erratum{Printed: printed, Country: c, Source: source, Note: note}
 	}
 	return Errata{
 		e("Tongo", "TON", "seed 003 (2023 TIP Report), Tier 2 list",
@@ -49,9 +51,9 @@ var defaultErrata = sync.OnceValue(func() Errata {
 // Lookup returns the erratum for a printed name, matched after the same
 // folding of case, spaces and punctuation that LookupCountry applies.
 func (e Errata) Lookup(printed string) (Erratum, bool) {
-	key := normalizeName(printed)
+	key := appendKey(nil, printed)
 	for _, x := range e {
-		if x.Printed == printed || normalizeName(x.Printed) == key {
+		if x.Printed == printed || bytes.Equal(appendKey(nil, x.Printed), key) {
 			return x, true
 		}
 	}

@@ -35,7 +35,7 @@ func ExampleCountries() {
 	// EUR Europe and Eurasia: 46
 	// NEA Near East: 18
 	// SCA South and Central Asia: 13
-	// WHA Western Hemisphere: 34
+	// WHA Western Hemisphere: 35
 }
 
 // A report year's restrictions apply in the fiscal year that starts on

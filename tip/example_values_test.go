@@ -13,7 +13,7 @@ import (
 // and "Eswatini" are one country). The zero Country means unknown.
 func ExampleCountry() {
 	c := tip.MustLookupCountry("Swaziland")
-	fmt.Println(c.Name(), c.ISO2(), c.ISO3(), c.ISONumeric(), c.GENC3(), c.COW(), c.Bureau(), c.FormerNames())
+	fmt.Println(c.Name(), c.ISO2(), c.ISO3(), c.ISONumeric(), c.GENC3(), c.COW(), c.Bureau(), c.Kind())
 
 	b, _ := json.Marshal(map[string]tip.Country{"country": c})
 	fmt.Println(string(b))
@@ -24,7 +24,7 @@ func ExampleCountry() {
 	var unknown tip.Country
 	fmt.Println(unknown, unknown.IsValid())
 	// Output:
-	// Eswatini SZ SWZ 748 SWZ 572 AF [Swaziland]
+	// Eswatini SZ SWZ 748 SWZ 572 AF state
 	// {"country":"SWZ"}
 	// true
 	// unknown false

@@ -94,3 +94,26 @@ func FuzzParseSeverity(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseCountryKind(f *testing.F) {
+	for _, s := range []string{"state", "Dependency", " other ", "HISTORICAL", "", "planet", "unknown"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k, err := ParseCountryKind(s)
+		if err != nil {
+			if k != KindUnknown || !errors.Is(err, ErrSyntax) {
+				t.Fatalf("ParseCountryKind(%q) = %v, %v", s, k, err)
+			}
+			return
+		}
+		if !k.IsValid() {
+			t.Fatalf("ParseCountryKind(%q) = invalid %v", s, k)
+		}
+		text, _ := k.MarshalText()
+		var u CountryKind
+		if err := u.UnmarshalText(text); err != nil || u != k {
+			t.Fatalf("%v: text %q reads back as %v, %v", k, text, u, err)
+		}
+	})
+}

@@ -1,8 +1,8 @@
 package tip
 
 import (
+	"bytes"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,47 +12,96 @@ import (
 	"github.com/tipkit/tipkit/tip/text"
 )
 
-// LookupCountry returns the country a name, alias or code denotes. It
-// resolves, without guessing:
+// LookupCountry returns the country a name or code denotes. It resolves,
+// without guessing:
 //
-//   - the State Department name and former names: "Burma", "Swaziland";
-//   - case, every Unicode space (NBSP, U+202F), diacritics ("Türkiye" =
-//     "Turkiye", "Côte d’Ivoire" = "Cote d'Ivoire", "Curaçao"), apostrophe
-//     and dash variants ("Guinea Bissau" = "Guinea-Bissau"), a leading
-//     "The", "&" for "and", "St." for "Saint";
+//   - every name of data/names.csv: the State Department's ("Burma",
+//     "Korea, Republic of"), ISO's short and formal names ("Myanmar",
+//     "Republic of the Union of Myanmar"), GENC's ("Korea, South"), the
+//     UN's, the World Bank's ("Korea, Rep.", "Egypt, Arab Rep."), COW's
+//     ("Ivory Coast"), common English forms and abbreviations ("North
+//     Korea", "DRC", "Rep.", "Dem."), and former names ("Swaziland",
+//     "Zaire", "Czech Republic", "Cape Verde", "East Timor");
+//   - whatever their case, spaces (NBSP, U+202F), diacritics ("Türkiye" =
+//     "Turkiye", "Côte d’Ivoire" = "Cote d'Ivoire"), apostrophes, dashes
+//     ("Guinea Bissau" = "Guinea-Bissau"), a leading "The", "&" for "and",
+//     "St." or "St" for "Saint";
 //   - comma-inverted forms: "Congo, Republic of the" = "Republic of the
-//     Congo", "Korea, South" = "South Korea";
-//   - common English and ISO names: "Myanmar", "North Korea", "Ivory Coast",
-//     "Viet Nam", "Russian Federation", "Lao PDR", "DRC", "USA", "UK";
-//   - a trailing parenthesis that agrees with the name: "Sint Maarten (Dutch
-//     part)", "Congo (DRC)";
-//   - ISO 3166-1 alpha-2 and alpha-3 and GENC codes: "MM", "MMR", "XKS".
+//     Congo", "Bahamas, The" = "The Bahamas";
+//   - a trailing parenthesis that agrees with the name: "Congo (DRC)",
+//     "Papua New Guinea (PNG)";
+//   - letter codes: ISO 3166-1 alpha-2 and alpha-3 ("MM", "mmr"), current
+//     and withdrawn ("SCG", "BU"), ISO 3166-3 four-letter codes ("CSXX"),
+//     and GENC three-letter codes ("XKS"). Not numbers: a numeric code is
+//     ISO's or COW's or M49's only the caller knows, so it takes
+//     [ByISONumeric], [ByCOW] or [ByM49].
 //
-// A name that fits several countries ("Congo", "Korea") is an
-// [*AmbiguousCountryError]. Any other name is an [*UnknownCountryError],
-// whose suggestions ("Tongo" suggests Tonga) are worked out only when asked
-// for; misspellings never resolve here, only through [Errata]. A wrong
-// answer is worse than an error.
+// A name or code that fits several entities is an [*AmbiguousCountryError]
+// listing them: "Congo", "Korea", "Virgin Islands", "Saint Martin" (the
+// French part, or Sint Maarten as the TIP data write "St. Martin"),
+// "Yugoslavia" (the federation to 1992 or the Federal Republic, 1992–2003:
+// [LookupCountryIn] tells them apart by year), the code "CS". Any other
+// name is an [*UnknownCountryError], whose suggestions ("Tongo" suggests
+// Tonga and Togo) are worked out only when asked for; misspellings never
+// resolve here, only through [Errata]. A wrong answer is worse than an
+// error.
 //
-// Looking up a name exactly as the table writes it does not allocate.
+// A lookup does not allocate unless it fails: a name exactly as the table
+// writes it is one map lookup, and any other form is normalized in a
+// buffer on the stack.
 func LookupCountry(name string) (Country, error) {
 	t := loadTable()
 	if c, ok := t.exact[name]; ok {
 		return c, nil
 	}
-	trimmed := strings.TrimSpace(text.Clean(name))
-	if len(trimmed) <= 3 {
-		if c, ok := t.codes[strings.ToUpper(trimmed)]; ok {
-			return c, nil
+	var buf [maxKey]byte
+	c, amb := t.lookupKey(appendKey(buf[:0], name), true)
+	return result(name, c, amb, nil)
+}
+
+// LookupCountryIn is LookupCountry for a name written in a given calendar
+// year. It differs only for the names data/ambiguous.csv resolves by year:
+// "Yugoslavia" is the Socialist Federal Republic up to 1991, the Federal
+// Republic (Serbia and Montenegro) from 1993 to 2003, and ambiguous in
+// 1992, when both existed. Every other name resolves as LookupCountry
+// resolves it, whatever the year: a name is not checked against the years
+// its entity existed.
+func LookupCountryIn(name string, year int) (Country, error) {
+	t := loadTable()
+	if c, ok := t.exact[name]; ok {
+		return c, nil
+	}
+	var buf [maxKey]byte
+	c, amb := t.lookupKey(appendKey(buf[:0], name), true)
+	if amb == nil || amb.spans == nil {
+		return result(name, c, amb, nil)
+	}
+	var in []Country
+	for i, c := range amb.countries {
+		if slices.ContainsFunc(amb.spans[i], func(s span) bool { return s.contains(year) }) {
+			in = append(in, c)
 		}
 	}
-	cs, err := t.resolveKey(normalizeName(trimmed), true)
+	if len(in) == 1 {
+		return in[0], nil
+	}
+	if len(in) == 0 {
+		in = nil // neither existed: the name stays ambiguous among all
+	}
+	return result(name, 0, amb, in)
+}
+
+// result turns a lookup's outcome into LookupCountry's answer. narrowed,
+// if not nil, are the candidates of amb that LookupCountryIn kept.
+func result(name string, c Country, amb *ambiguity, narrowed []Country) (Country, error) {
 	switch {
-	case err == nil:
-		return cs[0], nil
-	case len(cs) > 1:
+	case c != 0:
+		return c, nil
+	case narrowed != nil:
+		return 0, &AmbiguousCountryError{Name: name, Candidates: narrowed}
+	case amb != nil:
 		// A copy: the caller may do what it likes with its error.
-		return 0, &AmbiguousCountryError{Name: name, Candidates: slices.Clone(cs)}
+		return 0, &AmbiguousCountryError{Name: name, Candidates: slices.Clone(amb.countries)}
 	}
 	return 0, &UnknownCountryError{Name: name}
 }
@@ -67,106 +116,172 @@ func MustLookupCountry(name string) Country {
 	return c
 }
 
-// resolveKey resolves a normalized key. It returns one country and a nil
-// error, several countries and a non-nil error (ambiguous), or none. The
-// slice may be the table's own: callers copy it before handing it out.
-func (t *countryTable) resolveKey(key string, paren bool) ([]Country, error) {
-	if key == "" {
-		return nil, ErrUnknownCountry
+// maxKey is the size of the buffers on the stack that keys are built in:
+// twice the longest name of the table, so that no lookup of a name
+// allocates.
+const maxKey = 128
+
+// lookupKey resolves a normalized key: one country, or the ambiguity of a
+// key that fits several, or neither. paren allows one level of "X (Y)".
+func (t *countryTable) lookupKey(key []byte, paren bool) (Country, *ambiguity) {
+	if len(key) == 0 {
+		return 0, nil
 	}
-	if c, ok := t.norm[key]; ok {
-		return []Country{c}, nil
+	// m[string(key)] does not allocate: the compiler looks the bytes up.
+	if c, ok := t.keys[string(key)]; ok {
+		return c, nil
 	}
-	if cs, ok := t.ambiguous[key]; ok {
-		return cs, ErrAmbiguousCountry
+	if a, ok := t.ambiguous[string(key)]; ok {
+		return 0, a
 	}
-	if inv, ok := invertComma(key); ok {
-		if c, ok := t.norm[inv]; ok {
-			return []Country{c}, nil
+	var buf [maxKey]byte
+	if inv := invertKey(buf[:0], key); inv != nil {
+		if c, ok := t.keys[string(inv)]; ok {
+			return c, nil
 		}
-		if cs, ok := t.ambiguous[inv]; ok {
-			return cs, ErrAmbiguousCountry
-		}
-	}
-	// "X (Y)": accept when X and Y agree, or when one names a country and
-	// the other does not contradict it.
-	// One level only: "A (B) (C)" is not a name, and recursion would make
-	// a long run of parentheses quadratic.
-	if paren && strings.HasSuffix(key, ")") {
-		if i := strings.LastIndexByte(key, '('); i > 0 {
-			outer := strings.TrimSpace(key[:i])
-			inner := strings.TrimSpace(key[i+1 : len(key)-1])
-			oc, oerr := t.resolveKey(outer, false)
-			ic, ierr := t.resolveKey(inner, false)
-			if ic == nil && len(inner) <= 3 {
-				if c, ok := t.codes[strings.ToUpper(inner)]; ok {
-					ic, ierr = []Country{c}, nil
-				}
-			}
-			switch {
-			case oerr == nil && len(oc) == 1 && (len(ic) == 0 || slices.Contains(ic, oc[0])):
-				return oc, nil
-			case ierr == nil && len(ic) == 1 && len(oc) > 1 && slices.Contains(oc, ic[0]):
-				return ic, nil
-			case oerr != nil && len(oc) > 1 && len(ic) > 1:
-				var both []Country
-				for _, c := range oc {
-					if slices.Contains(ic, c) {
-						both = append(both, c)
-					}
-				}
-				if len(both) == 1 {
-					return both, nil
-				}
-			}
+		if a, ok := t.ambiguous[string(inv)]; ok {
+			return 0, a
 		}
 	}
-	return nil, ErrUnknownCountry
+	if paren {
+		return t.lookupParen(key)
+	}
+	return 0, nil
 }
 
-// normalizeName folds a name to the key the table is indexed by: spaces
-// cleaned (text.Clean), lower case, no diacritics, one kind of apostrophe,
-// no double quotes, dashes, dots, underscores and asterisks as spaces, "&"
-// as "and", single spaces, no leading "the", "st" as "saint", no space
-// inside parentheses or before a comma, and no trailing ",;: ".
-func normalizeName(s string) string {
-	var b strings.Builder
-	for _, r := range text.Clean(s) {
-		r = unicode.ToLower(r)
+// lookupParen resolves "X (Y)": when X and Y agree, when one names a
+// country and the other does not contradict it, or when both are
+// ambiguous and share one candidate ("Congo (ROC)"). One level only: "A (B)
+// (C)" is not a name, and recursion would make a long run of parentheses
+// quadratic.
+func (t *countryTable) lookupParen(key []byte) (Country, *ambiguity) {
+	i := bytes.LastIndexByte(key, '(')
+	if i <= 0 || key[len(key)-1] != ')' {
+		return 0, nil
+	}
+	oc, oa := t.lookupKey(bytes.TrimSpace(key[:i]), false)
+	ic, ia := t.lookupKey(bytes.TrimSpace(key[i+1:len(key)-1]), false)
+	switch {
+	case oc != 0 && (ic == oc || ic == 0 && (ia == nil || slices.Contains(ia.countries, oc))):
+		return oc, nil
+	case ic != 0 && oa != nil && slices.Contains(oa.countries, ic):
+		return ic, nil
+	case oa != nil && ia != nil:
+		var common Country
+		for _, c := range oa.countries {
+			if slices.Contains(ia.countries, c) {
+				if common != 0 {
+					return 0, nil
+				}
+				common = c
+			}
+		}
+		return common, nil
+	}
+	return 0, nil
+}
+
+// appendKey appends to dst the key a name is indexed by: spaces cleaned
+// (text.Clean), lower case, no diacritics, one kind of apostrophe, no
+// double quotes; dashes, dots, underscores and asterisks as spaces; "&" as
+// "and"; single spaces; no leading "the"; "st" as "saint"; no space inside
+// parentheses or before a comma; no trailing ",;: ".
+//
+//	appendKey(nil, "  The St. Kitts & Nevis ") == "saint kitts and nevis"
+//	appendKey(nil, "Côte d’Ivoire")           == "cote d'ivoire"
+func appendKey(dst []byte, name string) []byte {
+	// Every step takes the key and returns it, so that a key built in a
+	// buffer on the stack stays there (a pointer to a writer would move
+	// it to the heap). word is where the word being written starts in
+	// key, or -1 between words.
+	key, start, word := dst, len(dst), -1
+	for _, r := range text.Clean(name) {
 		switch {
-		case text.IsSpace(r) || text.IsDash(r) || r == '.' || r == '_' || r == '*':
-			b.WriteByte(' ')
+		// Most of any name: a letter inside a word, nothing to fold.
+		case word >= 0 && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			key = append(key, byte(r))
+		case word >= 0 && 'A' <= r && r <= 'Z':
+			key = append(key, byte(r)+'a'-'A')
+		case r == ' ' || r == '-' || r == '.' || r == '_' || r == '*' || r >= utf8.RuneSelf && text.IsDash(r):
+			key, word = endWord(key, start, word)
 		case r == '&':
-			b.WriteString(" and ")
-		case r < utf8.RuneSelf && r != '`' && r != '"':
-			b.WriteRune(r) // the common case: no diacritic to fold
+			key, word = endWord(key, start, word)
+			key, word = addString(key, start, word, "and")
+			key, word = endWord(key, start, word)
 		default:
-			if f, ok := foldRune()[r]; ok {
-				b.WriteString(f)
-			} else {
-				b.WriteRune(r)
-			}
+			key, word = addRune(key, start, word, r)
 		}
 	}
-	words := strings.Fields(b.String())
-	for len(words) > 0 && words[0] == "the" {
-		words = words[1:]
+	key, _ = endWord(key, start, word)
+	for len(key) > start && strings.IndexByte(",;: ", key[len(key)-1]) >= 0 {
+		key = key[:len(key)-1]
 	}
-	for i, w := range words {
-		if w == "st" {
-			words[i] = "saint"
-		}
-	}
-	key := strings.Join(words, " ")
-	key = strings.ReplaceAll(key, " ,", ",")
-	key = strings.ReplaceAll(key, "( ", "(")
-	key = strings.ReplaceAll(key, " )", ")")
-	return strings.TrimRight(key, ",;: ")
+	return key
 }
 
-// foldRune maps letters with diacritics to plain ASCII, and apostrophes and
-// double quotes to one apostrophe and nothing. It covers every character
-// in the country names of the TIP Reports and of ISO 3166 English names.
+// addRune adds r to the word being written: in lower case, without its
+// diacritic, with one kind of apostrophe, a double quote dropped.
+func addRune(key []byte, start, word int, r rune) ([]byte, int) {
+	switch {
+	case 'A' <= r && r <= 'Z':
+		r += 'a' - 'A'
+	case r == '"':
+		return key, word
+	case r == '`':
+		r = '\''
+	case r >= utf8.RuneSelf:
+		r = unicode.ToLower(r)
+		if f, ok := foldRune()[r]; ok {
+			return addString(key, start, word, f)
+		}
+	}
+	key, word = openWord(key, start, word, r)
+	if r < utf8.RuneSelf {
+		return append(key, byte(r)), word
+	}
+	return utf8.AppendRune(key, r), word
+}
+
+func addString(key []byte, start, word int, s string) ([]byte, int) {
+	if s == "" {
+		return key, word
+	}
+	key, word = openWord(key, start, word, rune(s[0]))
+	return append(key, s...), word
+}
+
+// openWord starts a word unless one is open, with a space before it unless
+// it is the first, follows "(", or starts with "," or ")".
+func openWord(key []byte, start, word int, first rune) ([]byte, int) {
+	if word >= 0 {
+		return key, word
+	}
+	if n := len(key); n > start && key[n-1] != '(' && first != ',' && first != ')' {
+		key = append(key, ' ')
+	}
+	return key, len(key)
+}
+
+// endWord ends the word being written: a leading "the" goes, and "st"
+// becomes "saint".
+func endWord(key []byte, start, word int) ([]byte, int) {
+	if word < 0 {
+		return key, -1
+	}
+	switch string(key[word:]) {
+	case "the":
+		if word == start {
+			key = key[:start]
+		}
+	case "st":
+		key = append(key[:word], "saint"...)
+	}
+	return key, -1
+}
+
+// foldRune maps lower-case letters with diacritics to plain ASCII, and
+// apostrophes and double quotes to one apostrophe and nothing. It covers
+// every character of the names in data/names.csv.
 var foldRune = sync.OnceValue(func() map[rune]string {
 	return map[rune]string{
 		'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
@@ -185,34 +300,44 @@ var foldRune = sync.OnceValue(func() map[rune]string {
 		'ý': "y", 'ÿ': "y",
 		'ź': "z", 'ż': "z", 'ž': "z",
 		'æ': "ae", 'œ': "oe",
-		'`': "'", '\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u00b4': "'", '\u2032': "'",
-		'"': "", '\u201c': "", '\u201d': "",
+		'\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u00b4': "'", '\u2032': "'",
+		'\u201c': "", '\u201d': "",
 	}
 })
 
-// invertComma turns "congo, republic of the" into "republic of the congo"
-// and "korea, south" into "south korea".
-func invertComma(key string) (string, bool) {
-	head, tail, ok := strings.Cut(key, ", ")
-	if !ok || strings.Contains(tail, ",") || head == "" || tail == "" {
-		return "", false
+// invertKey appends to dst the key "head, tail" turned round, "tail head",
+// without a leading "the": "congo, republic of the" gives "republic of the
+// congo", "bahamas, the" gives "bahamas". It returns nil for a key that is
+// not of that form (no comma, or more than one).
+func invertKey(dst, key []byte) []byte {
+	i := bytes.Index(key, []byte(", "))
+	if i <= 0 || i+2 >= len(key) || bytes.IndexByte(key[i+2:], ',') >= 0 {
+		return nil
 	}
-	inv := normalizeName(tail + " " + head)
-	return inv, inv != ""
+	out := append(append(append(dst, key[i+2:]...), ' '), key[:i]...)
+	inv := out[len(dst):]
+	for bytes.HasPrefix(inv, []byte("the ")) {
+		inv = inv[len("the "):]
+	}
+	return inv
 }
 
-// An UnknownCountryError reports a well-formed name that is no country in
+// An UnknownCountryError reports a well-formed name that is no entity of
 // the table. It wraps [ErrUnknownCountry].
 type UnknownCountryError struct {
 	Name string // as given
 }
 
-// Suggestions returns the countries whose names are closest to e.Name,
-// best first: "Tongo" → Tonga, Togo, …; at most four. It is worked out
-// when asked for (Error asks), a few tens of microseconds, so that
-// deciding whether a line is a country costs nothing of it.
+// Suggestions returns the countries the name was most likely meant for,
+// best first, at most four: those whose names are fewest edits away
+// ("Tongo" → Tonga, Togo; "Domenica" → Dominica), or, when no whole name is
+// near, those with a word near one of its words ("Korea, Democratic
+// Republic of the" → both Koreas). A name near nothing gets none: no
+// suggestion is better than a far-fetched one. It is worked out when asked
+// for (Error asks), so that deciding whether a line is a country costs
+// nothing of it.
 func (e *UnknownCountryError) Suggestions() []Country {
-	return loadTable().suggest(normalizeName(e.Name))
+	return loadTable().suggest(e.Name)
 }
 
 // Error names the country and the suggestions, if any.
@@ -249,122 +374,4 @@ func quotedNames(cs []Country, sep string) string {
 		names[i] = strconv.Quote(c.Name())
 	}
 	return strings.Join(names, sep)
-}
-
-// maxNameLen bounds the names that get spelling suggestions; the longest
-// name in the table is about 50 bytes.
-const maxNameLen = 100
-
-// maxSuggestions bounds the suggestions of an UnknownCountryError.
-const maxSuggestions = 4
-
-// suggest ranks countries whose names are a few edits from key (closest
-// first, then longest common prefix), then countries sharing a distinctive
-// word with it.
-func (t *countryTable) suggest(key string) []Country {
-	if len(key) > maxNameLen {
-		return nil // no country is named with a paragraph: do not spend O(n·m) on it
-	}
-	type cand struct {
-		c      Country
-		dist   int
-		prefix int
-	}
-	limit := 2 + len(key)/6
-	best := map[Country]cand{}
-	for k, c := range t.norm {
-		if abs(len(k)-len(key)) > limit {
-			continue
-		}
-		d := levenshtein(key, k, limit)
-		if d > limit {
-			continue
-		}
-		p := commonPrefix(key, k)
-		if old, ok := best[c]; !ok || d < old.dist || (d == old.dist && p > old.prefix) {
-			best[c] = cand{c, d, p}
-		}
-	}
-	cands := make([]cand, 0, len(best))
-	for _, c := range best {
-		cands = append(cands, c)
-	}
-	sort.Slice(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if a.dist != b.dist {
-			return a.dist < b.dist
-		}
-		if a.prefix != b.prefix {
-			return a.prefix > b.prefix
-		}
-		return a.c < b.c
-	})
-	var out []Country
-	for _, c := range cands {
-		out = append(out, c.c)
-	}
-	var byWord []Country
-	for _, w := range strings.Fields(key) {
-		for _, c := range t.tokens[strings.Trim(w, ",()")] {
-			if !slices.Contains(out, c) && !slices.Contains(byWord, c) {
-				byWord = append(byWord, c)
-			}
-		}
-	}
-	slices.Sort(byWord)
-	out = append(out, byWord...)
-	if len(out) > maxSuggestions {
-		out = out[:maxSuggestions]
-	}
-	return out
-}
-
-// stopWords are too common in country names to suggest by.
-var stopWords = []string{
-	"republic", "democratic", "people's", "islands", "island", "saint", "united", "state", "states",
-	"federal", "federated", "kingdom", "south", "north", "east", "west", "central", "guinea",
-	"islamic", "arab", "new", "and", "the", "of", "region", "grenadines", "plurinational",
-	"bolivarian", "former", "yugoslav", "province", "part", "dutch",
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
-}
-
-// levenshtein returns the edit distance between a and b, or limit+1 once it
-// is certain to exceed limit.
-func levenshtein(a, b string, limit int) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

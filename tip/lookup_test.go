@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,7 +34,7 @@ func TestLookupCountry(t *testing.T) {
 		{"Cote d'Ivoire", "CIV", nil, "straight apostrophe"},
 		{"Cote D’Ivoire", "CIV", nil, "capital D (tiers/placements.csv 2021)"},
 		{"Curaçao", "CUW", nil, "cedilla"},
-		{"São Tomé", "", ErrUnknownCountry, "not in the TIP table"},
+		{"São Tomé", "STP", nil, "a state the reports never ranked; names.csv short form"},
 		// Apostrophes and dashes.
 		{"Korea, Democratic People's Republic of", "PRK", nil, "straight apostrophe"},
 		{"Guinea Bissau", "GNB", nil, "hyphen missing"},
@@ -126,7 +127,7 @@ func TestLookupCountry(t *testing.T) {
 		{"MENA", "", ErrUnknownCountry, "a region, not a country"},
 		{"", "", ErrUnknownCountry, "empty"},
 		{"   ", "", ErrUnknownCountry, "blank"},
-		{"Samoa", "", ErrUnknownCountry, "never in a TIP Report"},
+		{"Samoa", "WSM", nil, "never in a TIP Report, but in the world table"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -353,5 +354,202 @@ func TestSeedNames(t *testing.T) {
 		if !used[m] {
 			t.Errorf("misprint %q not met in the seeds: is the extraction right?", m)
 		}
+	}
+}
+
+// TestLookupNames resolves the name variants of testdata/names.txt: each
+// row a name, the entity it must give (AMBIGUOUS:… for an error listing
+// those candidates, UNKNOWN for an unknown name) and why.
+func TestLookupNames(t *testing.T) {
+	lines := testdataLines(t, "testdata/names.txt")
+	if len(lines) < 150 {
+		t.Fatalf("names.txt has %d rows, want at least 150", len(lines))
+	}
+	for _, l := range lines {
+		f := strings.Split(l, "|")
+		if len(f) != 3 || f[2] == "" {
+			t.Errorf("names.txt: %q: want name|expected|why", l)
+			continue
+		}
+		name, want, why := f[0], f[1], f[2]
+		if ids, ok := strings.CutPrefix(want, "AMBIGUOUS:"); ok {
+			want = "AMBIGUOUS:" + strings.Join(sortedIDs(strings.Split(ids, ",")), ",")
+		}
+		if got := answer(name); got != want {
+			t.Errorf("LookupCountry(%q) = %s, want %s (%s)", name, got, want, why)
+		}
+	}
+}
+
+func sortedIDs(ids []string) []string {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	return ids
+}
+
+// TestLookupTypos checks the suggestions for real misspellings
+// (testdata/typos.txt): the name does not resolve, and the suggestions
+// start with the entities the row gives, in its order.
+func TestLookupTypos(t *testing.T) {
+	lines := testdataLines(t, "testdata/typos.txt")
+	if len(lines) < 90 {
+		t.Fatalf("typos.txt has %d rows", len(lines))
+	}
+	for _, l := range lines {
+		f := strings.Split(l, "|")
+		if len(f) != 3 || f[2] == "" {
+			t.Errorf("typos.txt: %q: want typo|suggestions|why", l)
+			continue
+		}
+		typo, want, why := f[0], strings.Split(f[1], ","), f[2]
+		_, err := LookupCountry(typo)
+		var u *UnknownCountryError
+		if !errors.As(err, &u) {
+			t.Errorf("LookupCountry(%q) = %v, want unknown (%s)", typo, err, why)
+			continue
+		}
+		var got []string
+		for _, c := range u.Suggestions() {
+			got = append(got, c.info().id)
+		}
+		if len(got) < len(want) || !slices.Equal(got[:len(want)], want) {
+			t.Errorf("LookupCountry(%q) suggests %v, want %v first (%s)", typo, got, want, why)
+		}
+	}
+}
+
+// TestSuggestionsNotFarFetched: a name near no country gets no suggestion,
+// and one near a few gets those and nothing further.
+func TestSuggestionsNotFarFetched(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+		why  string
+	}{
+		{"Wakanda", nil, "three edits from Canada, Rwanda, Uganda"},
+		{"Atlantis", nil, "near nothing"},
+		{"MENA", nil, "a region; two edits from Mali, Oman"},
+		{"ZZ", nil, "a code-like string: every two-letter code is two edits away"},
+		{"XYZ", nil, "three letters"},
+		{"Somaliland", nil, "three edits from Somalia"},
+		{"Dominca", []string{"Dominica"}, "not the Dominican Republic, not Romania (the issue's case)"},
+		{"Niger Republic", []string{"Niger"}, "not the Khmer Republic, three edits away"},
+		{"Samoa Islands", []string{"American Samoa", "Samoa"}, "by the word: not the Faroe Islands, three edits away"},
+		{"Northern Cyprus", []string{"Cyprus"}, "not the Northern Mariana Islands: \"northern\" is too common a word"},
+		{"Lybia", []string{"Libya", "Syria"}, "both two edits away; Libya shares the first letter"},
+		{"Tongo", []string{"Tonga", "Togo"}, "both one edit away; Tonga shares more of the start"},
+		{"Regional Project – Iraq and MENA", []string{"Iraq"}, "seed 000 label: the one country word"},
+		{"Congo Republic", []string{"Congo, Democratic Republic of the", "Congo, Republic of the"}, "both Congos, never one"},
+	}
+	for _, tt := range tests {
+		_, err := LookupCountry(tt.in)
+		var u *UnknownCountryError
+		if !errors.As(err, &u) {
+			t.Errorf("LookupCountry(%q) = %v, want unknown", tt.in, err)
+			continue
+		}
+		var got []string
+		for _, c := range u.Suggestions() {
+			got = append(got, c.Name())
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("LookupCountry(%q) suggestions mismatch (%s) (-want +got):\n%s", tt.in, tt.why, diff)
+		}
+	}
+}
+
+// TestLookupCountryIn resolves by year the names ambiguous.csv resolves by
+// year, and every other name as LookupCountry does.
+func TestLookupCountryIn(t *testing.T) {
+	tests := []struct {
+		name string
+		year int
+		want string // AMBIGUOUS:… as in names.txt
+		why  string
+	}{
+		{"Yugoslavia", 1980, "YUG", "the Socialist Federal Republic"},
+		{"Yugoslavia", 1991, "YUG", "still the federation"},
+		{"Yugoslavia", 1992, "AMBIGUOUS:SCG,YUG", "the year the Federal Republic was proclaimed"},
+		{"Yugoslavia", 1995, "SCG", "the Federal Republic (TIP Reports 2001-2002 rank it)"},
+		{"yugoslavia", 2003, "SCG", "renamed Serbia and Montenegro in February 2003"},
+		{"Yugoslavia", 2010, "AMBIGUOUS:SCG,YUG", "neither existed: still ambiguous"},
+		{"Yugoslavia", 0, "AMBIGUOUS:SCG,YUG", "no year"},
+		{"Congo", 1995, "AMBIGUOUS:COD,COG", "ambiguous in every year"},
+		{"Burma", 1950, "MMR", "an unambiguous name, any year"},
+		{"Swaziland", 2023, "SWZ", "a former name still resolves"},
+		{"South Sudan", 2005, "SSD", "names are not checked against their entity's years"},
+		{"Atlantis", 2000, "UNKNOWN", ""},
+	}
+	for _, tt := range tests {
+		c, err := LookupCountryIn(tt.name, tt.year)
+		var amb *AmbiguousCountryError
+		got := "UNKNOWN"
+		switch {
+		case errors.As(err, &amb):
+			var ids []string
+			for _, c := range amb.Candidates {
+				ids = append(ids, c.info().id)
+			}
+			got = "AMBIGUOUS:" + strings.Join(sortedIDs(ids), ",")
+		case err == nil:
+			got = c.info().id
+		}
+		if got != tt.want {
+			t.Errorf("LookupCountryIn(%q, %d) = %s, want %s (%s)", tt.name, tt.year, got, tt.want, tt.why)
+		}
+	}
+}
+
+// TestLookupNoAllocVariants: looking a name up does not allocate, in any
+// form that resolves.
+func TestLookupNoAllocVariants(t *testing.T) {
+	loadTable()
+	for _, name := range []string{
+		"Burma",                       // as the table writes it
+		"  the REPUBLIC of KOREA ",    // case, spaces, "the"
+		"Côte d’Ivoire",               // diacritics, apostrophe
+		"cote-d'ivoire",               // dash
+		"Korea, South",                // comma inverted
+		"St Vincent & the Grenadines", // "St", "&"
+		"Congo (ROC)",                 // parenthesis
+		"mmr",                         // a code in lower case
+		"Democratic Republic of the Congo (DRC).", // parenthesis and trailing dot
+	} {
+		if _, err := LookupCountry(name); err != nil {
+			t.Fatalf("LookupCountry(%q): %v", name, err)
+		}
+		if n := testing.AllocsPerRun(100, func() { LookupCountry(name) }); n != 0 {
+			t.Errorf("LookupCountry(%q) allocates %v times", name, n)
+		}
+	}
+}
+
+// TestAppendKey pins the normalization names are indexed by.
+func TestAppendKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  The St. Kitts & Nevis ", "saint kitts and nevis"},
+		{"Côte d’Ivoire", "cote d'ivoire"},
+		{"Guinea–Bissau", "guinea bissau"},
+		{"Korea , Republic of", "korea, republic of"},
+		{"Congo ( DRC )", "congo (drc)"},
+		{"“Tonga”", "tonga"},
+		{"Bahamas, The,;: ", "bahamas, the"},
+		{"the the", ""},
+		{"Østfold", "ostfold"},
+		{"Straße", "strasse"},
+		{"ΕΛΛΆΔΑ", "ελλάδα"},
+		{"St", "saint"},
+		{"Stan", "stan"},
+		{"U.S.A.", "u s a"},
+		{"a\u00a0\u200bb", "a b"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := string(appendKey(nil, tt.in)); got != tt.want {
+			t.Errorf("appendKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := string(appendKey([]byte("x|"), "The Gambia")); got != "x|gambia" {
+		t.Errorf("appendKey after a prefix = %q", got)
 	}
 }

@@ -35,8 +35,9 @@ func TestResolveCountry(t *testing.T) {
 			finding: `17:10: warning: tip/erratum: Country: "Columbia" read as Colombia (erratum: a common misspelling) [my.txt]`},
 		{name: "lax: empty errata apply none", opts: ParseOptions{Lax: true, Errata: Errata{}}, in: "Seychelle",
 			err: `17:10: Country: unknown country "Seychelle" (did you mean "Seychelles"?)`, is: ErrUnknownCountry},
+		// Three edits from Canada, Rwanda and Uganda: too far to suggest.
 		{name: "lax: a name no erratum reads is still an error", opts: ParseOptions{Lax: true, Source: "listing"}, in: "Wakanda",
-			err: `listing:17:10: Country: unknown country "Wakanda" (did you mean "Canada", "Rwanda", "Uganda"?)`, is: ErrUnknownCountry},
+			err: `listing:17:10: Country: unknown country "Wakanda"`, is: ErrUnknownCountry},
 		{name: "ambiguous, with the candidates", opts: ParseOptions{Source: "report"}, in: "Congo",
 			err: `report:17:10: Country: ambiguous country "Congo": could be "Congo, Democratic Republic of the" or "Congo, Republic of the"`, is: ErrAmbiguousCountry},
 		{name: "a blank name is missing, not unknown", opts: ParseOptions{Source: "report"}, in: " \u00a0",
@@ -77,9 +78,9 @@ func TestResolveCountry(t *testing.T) {
 // The error of an unknown name is the *UnknownCountryError itself, so a
 // caller reaches the suggestions (issue 18: errors.As was false in grants).
 func TestResolveCountryErrorsAs(t *testing.T) {
-	_, _, perr := ParseOptions{}.ResolveCountry("Wakanda", Position{Line: 1, Col: 1}, "Country")
+	_, _, perr := ParseOptions{}.ResolveCountry("Columbia", Position{Line: 1, Col: 1}, "Country")
 	var u *UnknownCountryError
-	if !errors.As(perr, &u) || u.Name != "Wakanda" || len(u.Suggestions()) == 0 {
+	if !errors.As(perr, &u) || u.Name != "Columbia" || len(u.Suggestions()) == 0 {
 		t.Errorf("errors.As(%v, *UnknownCountryError) = %v, %+v", perr, u != nil, u)
 	}
 }

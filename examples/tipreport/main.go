@@ -2,8 +2,10 @@
 // its embedded data alone: the tiers (per tier and per bureau), the
 // governments with a state policy or pattern of trafficking, the CSPA list,
 // what is restricted in the following fiscal year (Tier 3 and CSPA, with
-// waivers), the TIP Office's 2021 project listing, and every finding of
-// every embedded document, with its source position.
+// waivers), the TIP Office's 2021 project listing, its awards of the
+// fiscal year that ends in the report year (USAspending, with the record's
+// coverage of that year), and every finding of every embedded document,
+// with its source position.
 //
 //	go run ./examples/tipreport              # the 2023 report
 //	go run ./examples/tipreport -year 2015   # another embedded year

@@ -67,3 +67,37 @@ func TestRunJSONAndYears(t *testing.T) {
 		t.Errorf("1999: exit %d, want 2", code)
 	}
 }
+
+// The TIP Office awards of the year's fiscal year, with their coverage:
+// known for 2022, a lower bound for 2023, unknown before the record.
+func TestRunAwards(t *testing.T) {
+	for _, c := range []struct {
+		year string
+		want []string
+	}{
+		{"2022", []string{"TIP OFFICE AWARDS IN FY2022", "coverage: near-complete", "33 awards, $62,301,001.00", "    global/HQ          2   $2,000,000.00"}},
+		{"2023", []string{"coverage: partial", "the figures are lower bounds", "17 awards, $20,745,000.00"}},
+		{"2005", []string{"TIP OFFICE AWARDS IN FY2005", "unknown, not zero"}},
+	} {
+		var out, errb bytes.Buffer
+		if code := run([]string{"-year", c.year}, &out, &errb); code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.year, code, errb.String())
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%s: output lacks %q", c.year, w)
+			}
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"-json", "-year", "2021"}, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	var r report
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if a := r.Awards; a.FiscalYear != 2021 || !a.Known || a.Awards != 35 || a.Amount != "53374448.00" {
+		t.Errorf("2021 awards: %+v", a)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/cspa"
 	"github.com/tipkit/tipkit/grants"
 	"github.com/tipkit/tipkit/tiers"
@@ -24,6 +25,7 @@ type report struct {
 	CSPA           cspaSection    `json:"cspa"`
 	Restricted     restricted     `json:"restricted"`
 	Projects       projects       `json:"projects"`
+	Awards         awardsSection  `json:"awards"`
 	RuleFindings   []ruleCount    `json:"rule_findings"`      // tiers.Check over the whole history, by rule
 	YearFindings   []string       `json:"rule_findings_year"` // those about this year, in full
 	Findings       []docFinding   `json:"document_findings"`
@@ -81,6 +83,86 @@ type projects struct {
 	InWatchList   group    `json:"in_watch_list_countries"`
 	InCSPA        group    `json:"in_cspa_countries"`
 	HeadlineFacts []string `json:"program_page_facts"`
+}
+
+// awardsSection is the TIP Office's awards of the fiscal year joined to
+// the report year (grants.ReportFiscalYear), from the embedded USAspending
+// record; the figures are the year's only where Known.
+type awardsSection struct {
+	FiscalYear tip.FiscalYear `json:"fiscal_year"`
+	Coverage   string         `json:"coverage"` // "near-complete", "thin", "partial", "unknown" (not in the record)
+	Note       string         `json:"note,omitempty"`
+	Known      bool           `json:"known"` // the figures are the year's, not lower bounds
+	Awards     int            `json:"awards"`
+	Amount     string         `json:"amount"`
+	ByTier     []awardGroup   `json:"by_tier"` // by the place of performance's tier in the report year; global and headquarters work apart
+	Top        []awardGroup   `json:"top_places"`
+}
+
+type awardGroup struct {
+	Key    string `json:"key"`
+	Awards int    `json:"awards"`
+	Amount string `json:"amount"`
+}
+
+// buildAwards gathers the awards of report year y's fiscal year.
+func buildAwards(h *tiers.History, y tip.ReportYear) awardsSection {
+	s := grants.DefaultAwards()
+	fy := grants.ReportFiscalYear(y)
+	c := s.CoverageOf(fy)
+	sec := awardsSection{FiscalYear: fy, Coverage: c.Coverage.String(), Note: c.Note, Known: c.Coverage.Known()}
+	total := decimal.Zero
+	byKey := map[string]*awardGroup{}
+	sums := map[string]decimal.Decimal{}
+	var keys []string
+	add := func(key string, a *grants.Award) {
+		if byKey[key] == nil {
+			byKey[key] = &awardGroup{Key: key}
+			sums[key] = decimal.Zero
+			keys = append(keys, key)
+		}
+		byKey[key].Awards++
+		sums[key] = sums[key].Add(a.Amount)
+	}
+	for i := range s.Awards {
+		a := &s.Awards[i]
+		if a.FiscalYear != fy {
+			continue
+		}
+		sec.Awards++
+		total = total.Add(a.Amount)
+		key := "place unknown"
+		if c, ok := a.InCountry(); ok {
+			key = "tier unknown"
+			if p, st := h.At(c, y); st == tiers.StatusPlaced {
+				key = p.Tier.String()
+			} else if st == tiers.StatusAbsent {
+				key = "not in the report"
+			}
+		} else if a.Place == grants.PlaceGlobal {
+			key = "global/HQ"
+		}
+		add(key, a)
+	}
+	sec.Amount = tip.FormatAmount(total)
+	order := []string{"Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3", "Special Case", "not in the report", "tier unknown", "global/HQ", "place unknown"}
+	for _, k := range order {
+		if g := byKey[k]; g != nil {
+			g.Amount = tip.FormatUSD(sums[k])
+			sec.ByTier = append(sec.ByTier, *g)
+		}
+	}
+	var places []grants.CountryYearAwards
+	for _, g := range s.ByCountryYear() {
+		if g.FiscalYear == fy && g.Place == grants.PlaceCountry {
+			places = append(places, g)
+		}
+	}
+	slices.SortStableFunc(places, func(a, b grants.CountryYearAwards) int { return b.Amount.Cmp(a.Amount) })
+	for _, g := range places[:min(5, len(places))] {
+		sec.Top = append(sec.Top, awardGroup{g.Country.Name(), g.Awards, tip.FormatUSD(g.Amount)})
+	}
+	return sec
 }
 
 type ruleCount struct {
@@ -217,6 +299,8 @@ func build(y tip.ReportYear) (*report, error) {
 		}
 	}
 
+	r.Awards = buildAwards(h, y)
+
 	counts := map[[2]string]int{}
 	var keys [][2]string
 	for _, f := range tiers.Check(h) {
@@ -256,5 +340,6 @@ func build(y tip.ReportYear) (*report, error) {
 	for _, e := range grants.DefaultPages() {
 		add("program page ("+e.Name+")", e.Page.Findings)
 	}
+	add("USAspending awards under 19.019 ("+grants.AwardsSource+")", grants.DefaultAwards().Findings)
 	return r, nil
 }

@@ -5,6 +5,9 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/shopspring/decimal"
+	"github.com/tipkit/tipkit/tip"
 )
 
 func printText(w io.Writer, r *report) {
@@ -98,6 +101,33 @@ func printText(w io.Writer, r *report) {
 		fmt.Fprintf(w, "    on %-18s %3d projects, %s (full amounts of every project naming one)\n", g.Key, g.Projects, g.Amount)
 	}
 	fmt.Fprintf(w, "  the program pages' own headline totals: %s\n", strings.Join(p.HeadlineFacts, "; "))
+
+	a := r.Awards
+	fmt.Fprintf(w, "\nTIP OFFICE AWARDS IN %v (USAspending, assistance listing 19.019; base obligations %s to %s)\n", a.FiscalYear, a.FiscalYear.Start(), a.FiscalYear.End())
+	switch {
+	case a.Coverage == "unknown":
+		fmt.Fprintf(w, "  not in the embedded record (FY2010–FY2023): unknown, not zero\n")
+	default:
+		bound := ""
+		if !a.Known {
+			bound = "; the figures are lower bounds"
+		}
+		fmt.Fprintf(w, "  coverage: %s (%s)%s\n", a.Coverage, a.Note, bound)
+		fmt.Fprintf(w, "  %d awards, %s\n", a.Awards, tip.FormatUSD(decimal.RequireFromString(a.Amount)))
+		fmt.Fprintf(w, "  by the place of performance's tier in %d:\n", r.Year)
+		tw = tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+		for _, g := range a.ByTier {
+			fmt.Fprintf(tw, "    %s\t%d\t%s\n", g.Key, g.Awards, g.Amount)
+		}
+		tw.Flush()
+		if len(a.Top) > 0 {
+			var top []string
+			for _, g := range a.Top {
+				top = append(top, fmt.Sprintf("%s %s", g.Key, g.Amount))
+			}
+			fmt.Fprintf(w, "  largest places: %s\n", strings.Join(top, "; "))
+		}
+	}
 
 	fmt.Fprintf(w, "\nTVPA RULES OVER 2001–2025 (tiers.Check)\n")
 	for _, c := range r.RuleFindings {
