@@ -107,11 +107,12 @@ func (x *index) checkDowngrade(fs *findings, r Rule, c tip.Country, line []cell)
 			}
 		case tier == Tier3:
 			before, _ := x.watchRun(line, col.year-1, r.CountFrom)
-			if before < r.WatchListYears {
+			d := r.downgradeKind(before, true) // the run as counted: a longer one would only make it surer
+			if d == DowngradeNone {
 				break
 			}
 			how := ": the automatic downgrade, or a downgrade on the merits" // a waiver was still possible
-			if before >= allowed {
+			if d == DowngradeAutomatic {
 				how = " and the maximum of waivers: the automatic downgrade"
 			}
 			fs.add(r, tip.Info, col, c, "on Tier 3 after %d Watch List years (%s)%s%s", before, span(col.year-tip.ReportYear(before), col.year-1), how,

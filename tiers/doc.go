@@ -54,6 +54,20 @@
 //	rs := tiers.DefaultRules().Amend(2027, func(r *tiers.Rule) { r.Waivers = 0 })
 //	e := rs.Eligible(h, c, 2027) // rs answers as DefaultRules for every year before 2027
 //
+// # A country year by year, for panels
+//
+// A panel of country × year needs each country's own year before, never
+// the row above in a table sorted by year. History.Previous, History.Move
+// and History.YearsInReport answer for one country; WatchListRun,
+// AutoDowngrade (a Tier 3 that is the automatic downgrade: DowngradeKind),
+// OnSpecialWatchList and IsRestricted say what the rules make of its
+// year, each with whether it is known; Changes lists every change of
+// place, an event of an event-history model:
+//
+//	n, ok := tiers.WatchListRun(h, c, 2012)   // 4, true for Russia: its run to 2012 as the downgrade rule counts it
+//	d, rule := tiers.AutoDowngrade(h, c, 2013) // DowngradeAutomatic, the rule version it rests on
+//	for _, ch := range tiers.Changes(h, 2001, 2025) { … } // upgrade, downgrade, automatic downgrade, entry, exit
+//
 // Every rule version carries the figures it reads, so dropping one from a
 // Rules value removes exactly its findings and its denials, and a Rules
 // value with every rule out of force finds nothing. Finding.Rule is

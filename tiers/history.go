@@ -239,7 +239,10 @@ const (
 
 // String returns "unknown", "same", "up", "down", "entry", "exit" or "unranked".
 func (k MoveKind) String() string {
-	return [...]string{"unknown", "same", "up", "down", "entry", "exit", "unranked"}[min(int(k), 6)]
+	if int(k) < len(moveKindNames) {
+		return moveKindNames[k]
+	}
+	return moveKindNames[MoveUnknown]
 }
 
 // A Move is one country's change between two report years.
@@ -251,7 +254,9 @@ type Move struct {
 
 // Moves compares two report years and returns every country placed in
 // either, sorted by country, with how it moved. Countries whose other side
-// is unknown have MoveUnknown: a gap in the data is not an exit.
+// is unknown have MoveUnknown: a gap in the data is not an exit. An entity
+// that did not exist in the other year entered or left the report
+// (MoveEntry, MoveExit), as a country a source says is absent did.
 func (h *History) Moves(from, to tip.ReportYear) []Move {
 	seen := make(map[tip.Country]bool)
 	var cs []tip.Country
@@ -268,26 +273,39 @@ func (h *History) Moves(from, to tip.ReportYear) []Move {
 	slices.Sort(cs)
 	out := make([]Move, 0, len(cs))
 	for _, c := range cs {
-		a, sa := h.At(c, from)
-		b, sb := h.At(c, to)
-		m := Move{Country: c, From: a.Tier, To: b.Tier}
-		switch {
-		case sa == StatusPlaced && sb == StatusPlaced:
-			if cmp, ok := a.Tier.Compare(b.Tier); ok {
-				m.Kind = [...]MoveKind{MoveDown, MoveSame, MoveUp}[cmp+1] // cmp < 0: the earlier tier was the better one
-			} else if a.Tier == b.Tier {
-				m.Kind = MoveSame
-			} else {
-				m.Kind = MoveUnranked
-			}
-		case sa == StatusAbsent && sb == StatusPlaced:
-			m.Kind = MoveEntry
-		case sa == StatusPlaced && sb == StatusAbsent:
-			m.Kind = MoveExit
-		}
-		out = append(out, m)
+		out = append(out, h.move(c, from, to))
 	}
 	return out
+}
+
+// move is how country c moved from report year from to report year to,
+// each read with At. A year in which a source says the country is not in
+// the report, or in which the entity did not exist, is out of the report:
+// a move from it is an entry, to it an exit (South Sudan's first report,
+// 2012; Serbia and Montenegro's last, 2006). An unknown side gives
+// MoveUnknown.
+func (h *History) move(c tip.Country, from, to tip.ReportYear) Move {
+	a, sa := h.At(c, from)
+	b, sb := h.At(c, to)
+	m := Move{Country: c, From: a.Tier, To: b.Tier}
+	inA, knownA := sa.InReport()
+	inB, knownB := sb.InReport()
+	switch {
+	case !knownA || !knownB:
+	case inA && inB:
+		if cmp, ok := a.Tier.Compare(b.Tier); ok {
+			m.Kind = [...]MoveKind{MoveDown, MoveSame, MoveUp}[cmp+1] // cmp < 0: the earlier tier was the better one
+		} else if a.Tier == b.Tier {
+			m.Kind = MoveSame
+		} else {
+			m.Kind = MoveUnranked
+		}
+	case inB:
+		m.Kind = MoveEntry
+	case inA:
+		m.Kind = MoveExit
+	}
+	return m
 }
 
 // Clone returns a deep copy of h: changing the copy, down to a year's

@@ -48,19 +48,27 @@ func specialWatchList(years []column, i int) []tip.Country {
 	var out []tip.Country
 	for p := range years[i].placements() {
 		prev, placed := before[p.Country]
-		switch {
-		case p.Country == 0:
-			continue
-		case p.Tier == Tier2WatchList: // (iii)
-		case placed && p.Tier == Tier1 && prev == Tier2: // (i)
-		case placed && p.Tier == Tier2 && prev == Tier3: // (ii)
-		default:
-			continue
+		if p.Country != 0 && specialWatch(p.Tier, prev, placed) {
+			out = append(out, p.Country)
 		}
-		out = append(out, p.Country)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// specialWatch reports whether a placement on tier t puts a country on
+// the special watch list, given its tier the year before (placed is
+// false if it had none).
+func specialWatch(t, prev Tier, placed bool) bool {
+	switch {
+	case t == Tier2WatchList: // (iii)
+		return true
+	case placed && t == Tier1 && prev == Tier2: // (i)
+		return true
+	case placed && t == Tier2 && prev == Tier3: // (ii)
+		return true
+	}
+	return false
 }
 
 // inferredMembers returns the members of the special watch list of the
