@@ -1,53 +1,35 @@
-// Command panel writes a country-year panel of the TIP data tipkit embeds,
-// for R, pandas or a spreadsheet: one row per country of tipkit's table and
-// report year 2001–2025, with the tier, the waiver, the CSPA list, the
-// state-sponsored list, the Protocol, and the 2021 projects.
+// Command panel writes the TIP data tipkit embeds as a country-year panel
+// for R, pandas, Stata or a spreadsheet: one row per country of tipkit's
+// table and report year 2001–2025, with the tier, its lag and move, the
+// rules' state that year (Watch List run, automatic downgrade, waiver,
+// special watch list, restrictions), the CSPA list and its bar, and the
+// TIP Office's projects and awards. With -table moves it writes the long
+// table of changes instead: one row per country and year of change.
 //
 //	go run ./examples/panel > tip_panel.csv
-//	go run ./examples/panel -format json -from 2009 -to 2025 > tip_panel.json
+//	go run ./examples/panel -format jsonl -from 2009 > tip_panel.jsonl
+//	go run ./examples/panel -format datapackage -o tip_panel   # tip_panel/tip_panel.csv and datapackage.json
+//	go run ./examples/panel -table moves > tip_moves.csv
 //
-// Empty cells mean "not known", never "no": a country no source places or
-// rules out has status "unknown", not "absent"; an entity that did not
-// exist that year (Serbia and Montenegro after 2006) is "nonexistent", with
-// every other cell of its row empty. The columns are described in the
-// README ("Country-year panel") and in columns below.
+// Empty cells mean "not known", never "no". Every value comes from an
+// exported tipkit function; CODEBOOK.md, generated from the column
+// definitions (columns.go) the tables are written with, says what each
+// column holds, when it is empty, and the function and rule it comes
+// from. Files are written only where -o says; without it, to standard
+// output.
 package main
 
 import (
-	"encoding/csv"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
+	"path/filepath"
+	"slices"
 
-	"github.com/tipkit/tipkit/cspa"
-	"github.com/tipkit/tipkit/grants"
 	"github.com/tipkit/tipkit/tiers"
 	"github.com/tipkit/tipkit/tip"
 )
-
-// columns, in order, with what each holds (also in the README).
-var columns = []struct{ name, doc string }{
-	{"country", "State Department short name"},
-	{"iso3", "ISO 3166-1 alpha-3"},
-	{"genc3", "GENC 3-letter code (US government; Kosovo XKS)"},
-	{"cow", "Correlates of War code; empty where none"},
-	{"bureau", "State Department regional bureau: AF, EAP, EUR, NEA, SCA, WHA; empty where the table has none"},
-	{"year", "TIP Report year"},
-	{"status", "placed | absent (a source says it is not in the report: the year's full lists, or the research panel's NA) | unknown (no source says either) | nonexistent (the entity did not exist that year)"},
-	{"tier", "Tier 1 | Tier 2 | Tier 2 Watch List | Tier 3 | Special Case; empty unless placed"},
-	{"tier_score", "Kelley's Scorecard Diplomacy code 1, 2, 2.5, 3; empty for Special Case and unless placed"},
-	{"waiver", "true where a waiver of the automatic downgrade is documented that year; empty otherwise (no documented waiver is not proof of none)"},
-	{"cspa_listed", "true/false: on the CSPA list of that report year; where the list is partial (2012) only true is known and the rest is empty; empty where it was not found (2025), and before 2010"},
-	{"state_sponsored", "true/false: a documented government policy or pattern of trafficking; empty for years whose report tipkit does not embed (all but 2023)"},
-	{"protocol_party", "true/false: party to the UN TIP Protocol per that year's report; empty except 2023"},
-	{"projects", "TIP Office projects naming the country in the listing as of October 1, 2021; on 2021 rows only, and empty where no listed project names the country (the listing shows 84 of the 110 projects it claims, so 0 is not known)"},
-	{"project_amount", "their full amounts in USD, two decimals, on 2021 rows only (a regional project counts in full for each country); empty where projects is"},
-	{"source", "the file the placement comes from: seed 003, years/2010.txt, extra/2004.txt, fills/2022-derived.txt, …"},
-	{"basis", "how the placement is known: observed (the report or an official document), transcribed (a third party's copy), implied (the next report's narrative), derived (inferred from counts, not read anywhere)"},
-}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -56,26 +38,38 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("panel", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "csv", "csv or json")
+	format := fs.String("format", "csv", "csv, json, jsonl (JSON Lines) or datapackage (a directory: the CSV and datapackage.json)")
+	which := fs.String("table", "panel", "panel (country × year) or moves (one row per change of place)")
 	from := fs.Int("from", 2001, "first report year")
 	to := fs.Int("to", 2025, "last report year")
+	out := fs.String("o", "", "the file to write (csv, json, jsonl; standard output if empty), or the directory (datapackage)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *from > *to || *from < 2001 || *to > 2025 {
-		fmt.Fprintf(stderr, "panel: years %d–%d: tipkit embeds 2001–2025\n", *from, *to)
+	usage := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "panel: "+format+"\n", args...)
 		return 2
 	}
-	rows := build(tip.ReportYear(*from), tip.ReportYear(*to))
+	switch {
+	case fs.NArg() > 0:
+		return usage("unexpected argument %q", fs.Arg(0))
+	case *from > *to || *from < 2001 || *to > 2025:
+		return usage("years %d–%d: tipkit embeds 2001–2025", *from, *to)
+	case !slices.Contains([]string{"csv", "json", "jsonl", "datapackage"}, *format):
+		return usage("-format %q: want csv, json, jsonl or datapackage", *format)
+	case *format == "datapackage" && *out == "":
+		return usage("-format datapackage needs -o DIR, the directory to write the package to")
+	}
+	s := loadSources()
+	y0, y1 := tip.ReportYear(*from), tip.ReportYear(*to)
 	var err error
-	switch *format {
-	case "csv":
-		err = writeCSV(stdout, rows)
-	case "json":
-		err = writeJSON(stdout, rows)
+	switch *which {
+	case "panel":
+		err = write(panelTable(s.panelRows(tip.Countries(), y0, y1), y0, y1), panelKeep, *format, *out, stdout)
+	case "moves":
+		err = write(movesTable(s.moveRows(y0, y1), y0, y1), func(*tiers.Change) bool { return true }, *format, *out, stdout)
 	default:
-		fmt.Fprintf(stderr, "panel: -format %q: want csv or json\n", *format)
-		return 2
+		return usage("-table %q: want panel or moves", *which)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "panel:", err)
@@ -84,120 +78,80 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// A row holds its cells as text, "" for unknown, in columns order.
-type row []string
-
-func boolCell(v, known bool) string {
-	if !known {
-		return ""
+// panelTable is the panel of report years from to to, with its rows.
+func panelTable(rows []countryYear, from, to tip.ReportYear) *table[countryYear] {
+	return &table[countryYear]{
+		Name:  "tip_panel",
+		Title: fmt.Sprintf("TIP Report country-year panel, %d–%d", from, to),
+		Description: "One row per entity the TIP Reports place (tipkit's tip.Countries(), 191) and report year: " +
+			"the tier, its lag and move within the country, the rules' state that year, the CSPA list and the TIP Office's projects and awards.",
+		Key:     []string{"iso3", "year"},
+		Columns: panelColumns(),
+		Rows:    rows,
 	}
-	return strconv.FormatBool(v)
 }
 
-func build(from, to tip.ReportYear) []row {
-	h := tiers.Default()
-	cd := cspa.Default()
-	rep := tiers.DefaultReport()
-	nonParty := map[tip.Country]bool{}
-	for _, l := range rep.NotProtocolParty {
-		nonParty[l.Country] = true
+// panelKeep says whether a panel row has more than its identity: not for
+// an entity that did not exist that year.
+func panelKeep(r *countryYear) bool { return r.Status != tiers.StatusNonexistent }
+
+// movesTable is the table of the moves into the report years from to
+// to, with its rows.
+func movesTable(rows []tiers.Change, from, to tip.ReportYear) *table[tiers.Change] {
+	return &table[tiers.Change]{
+		Name:  "tip_moves",
+		Title: fmt.Sprintf("TIP Report changes of place into the report years %d–%d", from, to),
+		Description: "One row per country and report year in which its place in the report changed from the year before " +
+			"(a change of tier, an entry into the report, an exit from it), for event-history models; " +
+			"a year unknown for the country on either side gives no row.",
+		Key:     []string{"iso3", "year"},
+		Columns: moveColumns(),
+		Rows:    rows,
 	}
-	listing := grants.Default()
-	byCountry := map[tip.Country]grants.CountryTotal{}
-	for _, ct := range listing.ByCountry() {
-		byCountry[ct.Country] = ct
-	}
-	var rows []row
-	for _, c := range tip.Countries() {
-		for y := from; y <= to; y++ {
-			p, st := h.At(c, y)
-			r := row{c.Name(), c.ISO3(), c.GENC3(), "", "", strconv.Itoa(int(y)), st.String(), "", "", "", "", "", "", "", "", "", ""}
-			if c.COW() != 0 {
-				r[3] = strconv.Itoa(c.COW())
-			}
-			if c.Bureau() != tip.BureauUnknown {
-				r[4] = c.Bureau().String()
-			}
-			if st == tiers.StatusNonexistent {
-				rows = append(rows, r) // nothing else is known of an entity that did not exist
-				continue
-			}
-			if st == tiers.StatusPlaced {
-				r[7] = p.Tier.String()
-				if s, ok := p.Tier.Score(); ok {
-					r[8] = strconv.FormatFloat(s, 'f', -1, 64)
-				}
-				r[15] = p.Source
-				r[16] = p.Basis.String()
-			}
-			if h.Waived(c, y) {
-				r[9] = "true"
-			}
-			if y >= 2010 {
-				r[10] = boolCell(cd.Listed(c, y))
-			}
-			if yr := h.Year(y); yr != nil && yr.StateSponsored != nil {
-				ss := false
-				for _, x := range yr.StateSponsored {
-					ss = ss || x == c
-				}
-				r[11] = strconv.FormatBool(ss)
-			}
-			if y == rep.Year && st == tiers.StatusPlaced {
-				r[12] = strconv.FormatBool(!nonParty[c])
-			}
-			// The listing shows some of the projects it claims: a country
-			// no listed project names may have others, so 0 is not known.
-			if ct := byCountry[c]; y == 2021 && ct.Projects > 0 {
-				r[13] = strconv.Itoa(ct.Projects)
-				r[14] = tip.FormatAmount(ct.Amount)
-			}
-			rows = append(rows, r)
+}
+
+// write writes the table in the format, to the file or directory out, or
+// to stdout if out is empty.
+func write[R any](t *table[R], keep func(*R) bool, format, out string, stdout io.Writer) error {
+	recs := t.records(keep)
+	encode := func(w io.Writer) error {
+		switch format {
+		case "csv", "datapackage":
+			return writeCSV(w, t.header(), recs)
+		case "json":
+			return writeJSON(w, t.Columns, recs, false)
 		}
+		return writeJSON(w, t.Columns, recs, true) // jsonl: run checked the format
 	}
-	return rows
-}
-
-func writeCSV(w io.Writer, rows []row) error {
-	cw := csv.NewWriter(w)
-	head := make([]string, len(columns))
-	for i, c := range columns {
-		head[i] = c.name
-	}
-	cw.Write(head)
-	for _, r := range rows {
-		cw.Write(r)
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// writeJSON writes an array of objects with the CSV's column names;
-// numbers are numbers, unknown cells are null, amounts stay strings so no
-// reader turns them into floats.
-func writeJSON(w io.Writer, rows []row) error {
-	out := make([]map[string]any, 0, len(rows))
-	for _, r := range rows {
-		m := make(map[string]any, len(columns))
-		for i, c := range columns {
-			v := r[i]
-			switch {
-			case v == "":
-				m[c.name] = nil
-			case c.name == "year" || c.name == "cow" || c.name == "projects":
-				n, _ := strconv.Atoi(v)
-				m[c.name] = n
-			case c.name == "tier_score":
-				f, _ := strconv.ParseFloat(v, 64)
-				m[c.name] = f
-			case v == "true" || v == "false":
-				m[c.name] = v == "true"
-			default:
-				m[c.name] = v
-			}
+	switch {
+	case format == "datapackage":
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return err
 		}
-		out = append(out, m)
+		name := t.Name + ".csv"
+		if err := writeFile(filepath.Join(out, name), encode); err != nil {
+			return err
+		}
+		b, err := marshalDescriptor(descriptor(t, name))
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(out, "datapackage.json"), b, 0o644)
+	case out != "":
+		return writeFile(out, encode)
 	}
-	enc := json.NewEncoder(w)
-	return enc.Encode(out)
+	return encode(stdout)
+}
+
+// writeFile writes the file name with encode.
+func writeFile(name string, encode func(io.Writer) error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := encode(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
