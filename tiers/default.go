@@ -83,7 +83,7 @@ var defaultReport = sync.OnceValue(func() *Report {
 	if err != nil {
 		panic(err)
 	}
-	r, err := parseReport(bytes.NewReader(b), SeedSource, true)
+	r, err := ParseReportWith(bytes.NewReader(b), tip.ParseOptions{Source: SeedSource, Lax: true})
 	if err != nil {
 		panic("tiers: embedded report: " + err.Error())
 	}

@@ -53,7 +53,7 @@ Tier 2
 	// 2023 Tier 2 TGO ("Togo" at 9:7)
 	// 2023 Tier 2 TON ("Tongo" at 10:7)
 	// 2023 Tier 2 TUR ("Turkey" at 11:7)
-	// tiers/erratum 10:7
+	// tip/erratum 10:7
 }
 
 func ExampleHistory_Timeline() {
@@ -174,8 +174,8 @@ func ExampleDefaultReport() {
 	}
 	// Output:
 	// 2023 188 placements
-	// 621:7 tiers/erratum
-	// 936:7 tiers/erratum
+	// 621:7 tip/erratum
+	// 936:7 tip/erratum
 	// 966:7 tiers/one-placement
 }
 
