@@ -89,18 +89,18 @@ func buildDefault() (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	var fs []tip.Finding
-	l23, err := parseList(bytes.NewReader(seed), SeedSource, true, &fs)
+	opts := tip.ParseOptions{Source: SeedSource, Lax: true}
+	l23, err := ParseListWith(bytes.NewReader(seed), opts)
 	if err != nil {
 		return nil, err
 	}
-	d.Findings = append(d.Findings, fs...)
-	rep, fs, err := parse405c(bytes.NewReader(seed), SeedSource, true)
+	d.Findings = append(d.Findings, l23.Findings...)
+	rep, err := Parse405cWith(bytes.NewReader(seed), opts)
 	if err != nil {
 		return nil, err
 	}
 	d.Report = rep
-	d.Findings = append(d.Findings, fs...)
+	d.Findings = append(d.Findings, rep.Findings...)
 	errata := append(slices.Clone(tip.DefaultErrata()), tip.Erratum{Printed: "DRC", Country: tip.MustLookupCountry("Congo, Democratic Republic of the"),
 		Source: "cspa data years/2010.txt", Note: "the common abbreviation of the Democratic Republic of the Congo"})
 
@@ -120,21 +120,20 @@ func buildDefault() (*Data, error) {
 			if err != nil {
 				return nil, err
 			}
-			if len(l.Countries) == 0 {
+			if len(l.Governments) == 0 {
 				l = extra
 			}
 		}
 		switch y {
 		case 2022: // Section 1 of the seed's 405(c) report is the 2022 list
 			d.Findings = append(d.Findings, compare(l, rep.Violations, "405(c) Section 1")...)
-			l = &List{Year: 2022, Countries: rep.Violations, Status: StatusFull, Source: SeedSource + ", 405(c) Section 1"}
+			l = &List{Year: 2022, Status: StatusFull, Source: SeedSource + ", 405(c) Section 1"}
 			for _, c := range rep.Violations {
-				l.Names = append(l.Names, c.Name())
-				l.Positions = append(l.Positions, tip.Position{})
+				l.Governments = append(l.Governments, Listed{Country: c, Name: c.Name()})
 			}
 			l.From, l.To = rep.From, rep.To
 		case 2023:
-			d.Findings = append(d.Findings, compare(l, l23.Countries, "the CSPA list")...)
+			d.Findings = append(d.Findings, compare(l, l23.Countries(), "the CSPA list")...)
 			l = l23
 		}
 		d.Lists = append(d.Lists, l)
@@ -161,7 +160,7 @@ func compare(file *List, seed []tip.Country, what string) []tip.Finding {
 				Message: fmt.Sprintf("%d: %s is in seed 003's %s but not in %s", file.Year, c.Name(), what, file.Source)})
 		}
 	}
-	for _, c := range file.Countries {
+	for _, c := range file.Countries() {
 		if !slices.Contains(seed, c) {
 			fs = append(fs, tip.Finding{Rule: "cspa/source-conflict", Severity: tip.Warning, Source: file.Source, Country: c, Subject: strconv.Itoa(int(file.Year)),
 				Message: fmt.Sprintf("%d: %s is in %s but not in seed 003's %s", file.Year, c.Name(), file.Source, what)})
@@ -182,9 +181,9 @@ func readWaivers(errata tip.Errata) ([]Waiver, error) {
 		if err != nil {
 			return tip.Errorf("waivers.txt", pos, "fiscal year", err, "")
 		}
-		c, _, err := errata.Resolve(f[1])
-		if err != nil {
-			return tip.Errorf("waivers.txt", pos, "country", err, "")
+		c, _, perr := tip.ParseOptions{Source: "waivers.txt", Lax: true, Errata: errata}.ResolveCountry(f[1], pos, "country")
+		if perr != nil {
+			return perr
 		}
 		w := Waiver{Country: c, Name: f[1], FiscalYear: fy, Partial: f[2] == "partial", Limit: f[4], Source: f[6], Pos: pos}
 		if f[2] != "full" && f[2] != "partial" {
@@ -221,7 +220,7 @@ func readWaivers(errata tip.Errata) ([]Waiver, error) {
 func Validate(d *Data) []tip.Finding {
 	var fs []tip.Finding
 	for _, w := range d.Waivers {
-		listed, known := d.Listed(w.Country, tip.ReportYear(w.FiscalYear-1))
+		listed, known := d.Listed(w.Country, w.FiscalYear.ReportYear())
 		switch {
 		case listed:
 		case known:

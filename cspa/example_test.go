@@ -20,8 +20,8 @@ func ExampleParseList() {
 		fmt.Println(err)
 		return
 	}
-	for i, c := range l.Countries {
-		fmt.Printf("%s %s (%q at %v)\n", c.ISO3(), c.Name(), l.Names[i], l.Positions[i])
+	for _, g := range l.Governments {
+		fmt.Printf("%s %s (%q at %v)\n", g.Country.ISO3(), g.Country.Name(), g.Name, g.Pos)
 	}
 	fmt.Println("period:", l.From, "to", l.To, "- restrictions in", l.Year.RestrictionYear())
 	// Output:
@@ -64,7 +64,7 @@ func ExampleDefault() {
 	d := cspa.Default()
 	for _, y := range []tip.ReportYear{2010, 2020, 2023, 2025} {
 		l := d.List(y)
-		fmt.Println(y, l.Status, len(l.Countries))
+		fmt.Println(y, l.Status, len(l.Governments))
 	}
 	fmt.Println("405(c) provided under waiver:", tip.FormatUSD(d.Report.Total()), "as of", d.Report.AsOf)
 	// Output:
@@ -118,22 +118,28 @@ func ExampleParseAuthority() {
 	// "direct commercial sales"                  DCS           Direct Commercial Sales <nil>
 }
 
-// The lax reader keeps a name it cannot resolve and says so.
+// The lax reader keeps a name it cannot resolve and says so in the
+// list's findings.
 func ExampleParseListLax() {
 	const text = "The 2022 CSPA List Includes Governments of the following countries:\n  • Burma\n  • Narnia\n"
-	l, findings, err := cspa.ParseListLax(strings.NewReader(text))
-	fmt.Println(l.Names, l.Countries[0].ISO3(), l.Countries[1] == 0, err)
-	for _, f := range findings {
-		fmt.Println(f.Pos, f.Rule)
+	l, err := cspa.ParseListLax(strings.NewReader(text))
+	fmt.Println(l.Countries(), err)
+	for _, f := range l.Findings {
+		fmt.Println(f)
 	}
 	// Output:
-	// [Burma Narnia] MMR true <nil>
-	// 3:7 cspa/unresolved-name
+	// [Burma unknown] <nil>
+	// report:3:7: error: cspa/unresolved-name: CSPA list: unknown country "Narnia" (did you mean "Namibia", "Armenia", "Aruba", "Latvia"?)
 }
 
-func ExamplePeriod() {
-	from, to := cspa.Period(2023)
-	fmt.Println(from, to, "— restrictions in", tip.ReportYear(2023).RestrictionYear())
+// The options name the source in every error, and choose the mode.
+func ExampleParseListWith() {
+	const text = "The 2023 CSPA List Includes Governments of the following countries:\n  • Burma\n  • Burma\n"
+	_, err := cspa.ParseListWith(strings.NewReader(text), tip.ParseOptions{Source: "tip2023.txt"})
+	fmt.Println(err)
+	l, err := cspa.ParseListWith(strings.NewReader(text), tip.ParseOptions{Source: "tip2023.txt", Lax: true})
+	fmt.Println(len(l.Governments), err, l.Findings[0].Rule)
 	// Output:
-	// 2022-04-01 2023-03-31 — restrictions in FY2024
+	// tip2023.txt:3:7: CSPA list: duplicate: Burma is also listed at 2:7 (a list names a government once)
+	// 2 <nil> cspa/duplicate
 }

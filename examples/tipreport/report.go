@@ -132,10 +132,10 @@ func build(y tip.ReportYear) (*report, error) {
 	cd := cspa.Default()
 	if l := cd.List(y); l != nil {
 		r.CSPA = cspaSection{Status: l.Status.String(), Source: l.Source}
-		for i, c := range l.Countries {
-			name := l.Names[i]
-			if c != 0 {
-				name = c.Name()
+		for _, g := range l.Governments {
+			name := g.Name
+			if g.Country != 0 {
+				name = g.Country.Name()
 			}
 			r.CSPA.Countries = append(r.CSPA.Countries, name)
 		}
