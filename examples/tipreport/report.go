@@ -15,10 +15,10 @@ import (
 // JSON say the same. Years are numbers in JSON (tip's year types marshal
 // as text, "2023", "FY2024"); lists of countries are in alphabetical order.
 type report struct {
-	Year         int            `json:"year"`
-	Completeness string         `json:"completeness"`
-	Sources      []string       `json:"sources"`
-	Countries    int            `json:"countries_in_table"`
+	Year         int      `json:"year"`
+	Completeness string   `json:"completeness"`
+	Sources      []string `json:"sources"`
+	Countries    int      `json:"countries_in_table"`
 
 	TierCounts     []tierCount    `json:"tier_counts"`
 	ByBureau       []bureauCounts `json:"by_bureau"`
@@ -56,10 +56,10 @@ type restriction struct {
 }
 
 type restricted struct {
-	FiscalYear int            `json:"fiscal_year"`
-	Tier3      []restriction  `json:"tier3"` // nil: the year's Tier 3 list is not fully known
-	Tier3Known bool           `json:"tier3_known"`
-	CSPA       []restriction  `json:"cspa"`
+	FiscalYear int           `json:"fiscal_year"`
+	Tier3      []restriction `json:"tier3"` // nil: the year's Tier 3 list is not fully known
+	Tier3Known bool          `json:"tier3_known"`
+	CSPA       []restriction `json:"cspa"`
 }
 
 type group struct {
@@ -187,7 +187,7 @@ func build(y tip.ReportYear) (*report, error) {
 	// whose restrictions apply in that fiscal year.
 	ly := tip.FiscalYearOf(l.AsOf).ReportYear()
 	r.Projects = projects{AsOf: l.AsOf, TiersYear: int(ly), Listed: len(l.Projects), Total: tip.FormatUSD(l.Total()),
-		Note: fmt.Sprintf("the only project listing embedded (as of %s), shown for every year; compared with the lists of the %d report, in force on that date", l.AsOf, ly),
+		Note:    fmt.Sprintf("the only project listing embedded (as of %s), shown for every year; compared with the lists of the %d report, in force on that date", l.AsOf, ly),
 		Claimed: fmt.Sprintf("%d projects, over %d countries, more than %s", l.ClaimedProjects, l.ClaimedCountries, tip.FormatUSD(l.ClaimedAmount))}
 	for _, g := range l.ByBureau() {
 		key := g.Key
