@@ -360,11 +360,6 @@ func TestDefault(t *testing.T) {
 			t.Errorf("finding: %v", f)
 		}
 	}
-	seed := readSeed(t)
-	b, _ := dataFS.ReadFile("data/2023_tip_report.txt")
-	if !bytes.Equal(b, seed) {
-		t.Error("embedded report differs from seed 003")
-	}
 }
 
 func TestValidate(t *testing.T) {

@@ -1,7 +1,6 @@
 package cspa
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -11,10 +10,11 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/seeds"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
-//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/2011.txt data/waivers.txt
+//go:embed data/years/*.txt data/extra/2011.txt data/waivers.txt
 var dataFS embed.FS
 
 // SeedSource names the embedded 2023 report in positions and findings.
@@ -85,17 +85,14 @@ func Default() *Data { return defaultData() }
 
 func buildDefault() (*Data, error) {
 	d := &Data{}
-	seed, err := dataFS.ReadFile("data/2023_tip_report.txt")
-	if err != nil {
-		return nil, err
-	}
+	seed := seeds.Report2023()
 	opts := tip.ParseOptions{Source: SeedSource, Lax: true}
-	l23, err := ParseListWith(bytes.NewReader(seed), opts)
+	l23, err := ParseListWith(strings.NewReader(seed), opts)
 	if err != nil {
 		return nil, err
 	}
 	d.Findings = append(d.Findings, l23.Findings...)
-	rep, err := Parse405cWith(bytes.NewReader(seed), opts)
+	rep, err := Parse405cWith(strings.NewReader(seed), opts)
 	if err != nil {
 		return nil, err
 	}

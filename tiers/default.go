@@ -12,10 +12,11 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/seeds"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
-//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/*.txt data/waivers.txt data/corrections.txt
+//go:embed data/years/*.txt data/extra/*.txt data/waivers.txt data/corrections.txt
 var dataFS embed.FS
 
 // SeedSource names the embedded 2023 report in positions and findings.
@@ -79,11 +80,7 @@ var defaultHistory = sync.OnceValue(func() *History {
 func Default() *History { return defaultHistory() }
 
 var defaultReport = sync.OnceValue(func() *Report {
-	b, err := dataFS.ReadFile("data/2023_tip_report.txt")
-	if err != nil {
-		panic(err)
-	}
-	r, err := ParseReportWith(bytes.NewReader(b), tip.ParseOptions{Source: SeedSource, Lax: true})
+	r, err := ParseReportWith(strings.NewReader(seeds.Report2023()), tip.ParseOptions{Source: SeedSource, Lax: true})
 	if err != nil {
 		panic("tiers: embedded report: " + err.Error())
 	}

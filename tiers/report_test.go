@@ -218,16 +218,6 @@ func TestReportGolden(t *testing.T) {
 	}
 }
 
-func TestEmbeddedSeed(t *testing.T) {
-	b, err := dataFS.ReadFile("data/2023_tip_report.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(b, readSeed(t)) {
-		t.Error("data/2023_tip_report.txt differs from testdata seed 003")
-	}
-}
-
 func TestParseTier(t *testing.T) {
 	tests := []struct {
 		in   string
