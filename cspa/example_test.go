@@ -1,6 +1,7 @@
 package cspa_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -104,6 +105,25 @@ International Military Education Training — $85,427.37
 	// SOM 10 U.S.C. 333 $16,735,151.00 (line 9)
 	// YEM IMET          $85,427.37 (line 11)
 	// total $57,372,936.51
+}
+
+// A strict parse reports an amount it cannot read and reads on, so the
+// amounts after it are kept; the options name the source.
+func ExampleParse405cWith() {
+	const text = `Section 1: Countries in Violation of the Standards Under the CSPA in 2022
+The Secretary identified the following countries during the reporting period of April 1, 2021 – March 31, 2022: Somalia and Yemen.
+Section 5: Description and Amount of Assistance Provided Pursuant to a Waiver
+Somalia
+Peacekeeping Operations $-5
+Yemen
+International Military Education Training — $85,427.37
+`
+	r, err := cspa.Parse405cWith(strings.NewReader(text), tip.ParseOptions{Source: "405c.txt"})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, tip.ErrAmount), len(r.Provided), tip.FormatUSD(r.Total()))
+	// Output:
+	// 405c.txt:5:25: Section 5: invalid amount: "$-5": bad digits or grouping (want an amount like $1,250,000.00 or $3.12 million)
+	// true 1 $85,427.37
 }
 
 func ExampleParseAuthority() {

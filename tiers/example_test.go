@@ -124,6 +124,38 @@ func ExampleParseReport() {
 	// 8:7 false true
 }
 
+// The options name the source in every error and finding, choose the
+// mode, and give the errata a lax parse reads misprints through: here one
+// of the caller's own. An unknown name's error carries suggestions.
+func ExampleParseReportWith() {
+	const text = "Tier 3\n  • Narnia\n  • Eritria\n"
+	_, err := tiers.ParseReportWith(strings.NewReader(text), tip.ParseOptions{Source: "my-copy.txt"})
+	var unknown *tip.UnknownCountryError
+	if errors.As(err, &unknown) {
+		fmt.Println(err.(tip.ErrorList)[0].Field, unknown.Name, unknown.Suggestions()[0])
+	}
+	errata := append(tip.DefaultErrata(), tip.Erratum{Printed: "Eritria", Country: tip.MustLookupCountry("Eritrea"), Source: "my-copy.txt", Note: "a typo"})
+	r, err := tiers.ParseReportWith(strings.NewReader(text), tip.ParseOptions{Source: "my-copy.txt", Lax: true, Errata: errata})
+	fmt.Println(placementsOf(r), err)
+	for _, f := range r.Findings {
+		fmt.Println(f)
+	}
+	// Output:
+	// Tier 3 Narnia Namibia
+	// [unknown Eritrea] <nil>
+	// my-copy.txt:2:7: error: tiers/unresolved-name: Tier 3: unknown country "Narnia" (did you mean "Namibia", "Armenia", "Aruba", "Latvia"?)
+	// my-copy.txt:3:7: warning: tip/erratum: Tier 3: "Eritria" read as Eritrea (erratum: a typo) [my-copy.txt]
+}
+
+// placementsOf returns the countries of r's placements, in order.
+func placementsOf(r *tiers.Report) []tip.Country {
+	var cs []tip.Country
+	for _, p := range r.Placements {
+		cs = append(cs, p.Country)
+	}
+	return cs
+}
+
 func ExampleDefault() {
 	h := tiers.Default()
 	for _, y := range []tip.ReportYear{2001, 2009, 2018, 2024} {
