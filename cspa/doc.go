@@ -11,7 +11,8 @@
 //	  • Democratic Republic of the Congo
 //	  • Türkiye
 //
-// ParseList reads it into a List of tip.Country values with positions.
+// ParseList reads it into a List whose Governments are Listed entries:
+// the country (Türkiye is tip's Turkey), the name as printed, its position.
 // Parse405c reads the annual report under section 405(c): the countries in
 // violation (Section 1), those for which nothing was planned (Section 2),
 // the waivers with their date and authorities (Section 3: "waive in part …

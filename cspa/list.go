@@ -19,7 +19,7 @@ type Status uint8
 const (
 	StatusUnknown  Status = iota
 	StatusFull            // every government of the list
-	StatusPartial         // some: Listed answers "unknown" for the others
+	StatusPartial         // some: Data.Listed answers "unknown" for the others
 	StatusNotFound        // the list exists but tipkit has no copy
 )
 
