@@ -111,19 +111,19 @@ func ParseListLax(r io.Reader) (*List, error) { return ParseListWith(r, tip.Pars
 // name opts.Source ("report" if empty). Memory and time are bounded as for
 // Parse405cWith; a nil r is an error wrapping tip.ErrNilReader.
 func ParseListWith(r io.Reader, opts tip.ParseOptions) (*List, error) {
-	opts.Source = opts.SourceOr("report")
-	lp := &listParser{parser: parser{opts: opts}, l: &List{Source: opts.Source}, seen: make(map[tip.Country]tip.Position)}
-	if lp.read(r, lp.line) {
+	lp := &listParser{Collector: tip.NewCollector(opts, "report", nameRules), seen: make(map[tip.Country]tip.Position)}
+	lp.l = &List{Source: lp.Source()}
+	if readLines(lp.Collector, r, lp.line) {
 		lp.end()
 	}
-	lp.l.Findings = lp.findings
+	lp.l.Findings = lp.Findings()
 	tip.SortFindings(lp.l.Findings)
-	return lp.l, lp.errs.Err()
+	return lp.l, lp.Err()
 }
 
 // A listParser reads one list a line at a time.
 type listParser struct {
-	parser
+	*tip.Collector
 	l     *List
 	seen  map[tip.Country]tip.Position
 	found bool // the introducing line was read
@@ -148,7 +148,7 @@ func (lp *listParser) line(l line) {
 		return
 	}
 	if lp.found {
-		lp.problem(tip.Errorf(lp.opts.Source, l.pos, fieldList, tip.ErrDuplicate, "a second list (the first is at line %d; one input holds one list)", lp.l.Pos.Line),
+		lp.Problem(lp.Errorf(l.pos, fieldList, tip.ErrDuplicate, "a second list (the first is at line %d; one input holds one list)", lp.l.Pos.Line),
 			tip.Finding{Rule: ruleSecondList, Subject: l.text})
 		return
 	}
@@ -156,7 +156,7 @@ func (lp *listParser) line(l line) {
 	lp.l.Pos, lp.l.Status = l.pos, StatusFull
 	y, err := tip.ParseReportYear(l.text[m[2]:m[3]])
 	if err != nil {
-		lp.problem(tip.Errorf(lp.opts.Source, l.at(m[2]), fieldList, err, ""), tip.Finding{Rule: ruleYear, Subject: l.text[m[2]:m[3]]})
+		lp.Problem(lp.Errorf(l.at(m[2]), fieldList, err, ""), tip.Finding{Rule: ruleYear, Subject: l.text[m[2]:m[3]]})
 		return
 	}
 	lp.l.Year = y
@@ -182,7 +182,7 @@ func (lp *listParser) item(l line) bool {
 		lp.sentence(l)
 		lp.in = false
 		return lp.items > 0
-	case !text.IsNameLine(l.text) || listIntro().MatchString(l.text) || (lp.items == 0 || lp.blank) && !lp.isCountry(l.text):
+	case !text.IsNameLine(l.text) || listIntro().MatchString(l.text) || (lp.items == 0 || lp.blank) && !lp.IsCountry(l.text):
 		return false
 	default:
 		lp.bare = true
@@ -199,7 +199,7 @@ func (lp *listParser) item(l line) bool {
 // none.
 func (lp *listParser) sentence(l line) {
 	pl := tip.SplitPlaces(strings.TrimSuffix(l.text, "."))
-	if len(pl.Members) < 2 || pl.Label != "" || !lp.isCountry(strings.TrimSpace(pl.Members[0].Text)) {
+	if len(pl.Members) < 2 || pl.Label != "" || !lp.IsCountry(strings.TrimSpace(pl.Members[0].Text)) {
 		return
 	}
 	for _, m := range pl.Members {
@@ -210,14 +210,14 @@ func (lp *listParser) sentence(l line) {
 
 // add adds one name to the list.
 func (lp *listParser) add(name string, pos tip.Position) {
-	c, ok := lp.resolve(name, pos, fieldList)
+	c, ok := lp.Resolve(name, pos, fieldList)
 	if !ok {
 		return
 	}
 	if prev, dup := lp.seen[c]; dup && c != 0 {
-		lp.problem(tip.Errorf(lp.opts.Source, pos, fieldList, tip.ErrDuplicate, "%s is also listed at %v (a list names a government once)", c.Name(), prev),
+		lp.Problem(lp.Errorf(pos, fieldList, tip.ErrDuplicate, "%s is also listed at %v (a list names a government once)", c.Name(), prev),
 			tip.Finding{Rule: ruleDuplicate, Country: c, Subject: name, Message: fmt.Sprintf("%s is listed twice (lines %d and %d); both kept", c.Name(), prev.Line, pos.Line)})
-		if !lp.opts.Lax {
+		if !lp.Lax() {
 			return
 		}
 	} else if c != 0 {
@@ -229,12 +229,12 @@ func (lp *listParser) add(name string, pos tip.Position) {
 // end reports a list that could not be found or read.
 func (lp *listParser) end() {
 	switch {
-	case len(lp.errs) > 0 || len(lp.l.Governments) > 0:
+	case lp.Failed() || len(lp.l.Governments) > 0:
 	case lp.found:
-		lp.fail(tip.Errorf(lp.opts.Source, lp.l.Pos, fieldList, tip.ErrSyntax,
+		lp.Fail(lp.Errorf(lp.l.Pos, fieldList, tip.ErrSyntax,
 			"the heading is followed by no government this parser can read (want \"• Burma\" lines, \"1. Burma\", names one per line, or \"Burma, Iran, and Mali.\")"))
 	default:
-		lp.fail(tip.Errorf(lp.opts.Source, tip.Position{Line: 1, Col: 1}, fieldList, tip.ErrMissing,
+		lp.Fail(lp.Errorf(tip.Position{Line: 1, Col: 1}, fieldList, tip.ErrMissing,
 			"no line \"The YYYY CSPA List Includes Governments of the following countries:\""))
 	}
 }
@@ -246,7 +246,7 @@ func (lp *listParser) end() {
 func parseDataFile(b []byte, src string, y tip.ReportYear, errata tip.Errata, fs *[]tip.Finding) (*List, error) {
 	l := &List{Year: y, Source: src}
 	l.From, l.To = y.ReportingPeriod()
-	p := &parser{opts: tip.ParseOptions{Source: src, Lax: true, Errata: errata}}
+	names := tip.NewCollector(tip.ParseOptions{Source: src, Lax: true, Errata: errata}, src, nameRules)
 	lr := text.NewLineReader(bytes.NewReader(b))
 	for lr.Next() {
 		t := strings.TrimSpace(lr.Text())
@@ -266,11 +266,11 @@ func parseDataFile(b []byte, src string, y tip.ReportYear, errata tip.Errata, fs
 		case t == "" || strings.HasPrefix(t, "#"):
 			continue
 		}
-		if c, ok := p.resolve(t, pos, ""); ok {
+		if c, ok := names.Resolve(t, pos, ""); ok {
 			l.Governments = append(l.Governments, Listed{Country: c, Name: t, Pos: pos})
 		}
 	}
-	*fs = append(*fs, p.findings...)
+	*fs = append(*fs, names.Findings()...)
 	if l.Status == StatusUnknown {
 		return nil, tip.Errorf(src, tip.Position{Line: 1, Col: 1}, "status", tip.ErrMissing, "no \"# Status:\" line")
 	}

@@ -46,7 +46,7 @@ func fieldSection(n int) string { return "Section " + strconv.Itoa(n) }
 // A sectionParser reads a 405(c) report one line at a time, holding the
 // section it is in and what the report keeps.
 type sectionParser struct {
-	parser
+	*tip.Collector
 	rep      *Report405c
 	section  int
 	headings [6]tip.Position // of each section's heading, once read
@@ -72,7 +72,7 @@ func (sp *sectionParser) line(l line) {
 		if sp.enter(1, l) {
 			y, err := tip.ParseReportYear(l.text[m[2]:m[3]])
 			if err != nil {
-				sp.problem(tip.Errorf(sp.opts.Source, l.at(m[2]), fieldSection(1), err, ""), tip.Finding{Rule: ruleYear, Subject: l.text[m[2]:m[3]]})
+				sp.Problem(sp.Errorf(l.at(m[2]), fieldSection(1), err, ""), tip.Finding{Rule: ruleYear, Subject: l.text[m[2]:m[3]]})
 			}
 			sp.rep.Year = y
 		}
@@ -103,7 +103,7 @@ func (sp *sectionParser) line(l line) {
 func (sp *sectionParser) enter(n int, l line) bool {
 	sp.pending = nil // a name line last in Section 5 ended it
 	if prev := sp.headings[n]; prev.IsValid() {
-		sp.problem(tip.Errorf(sp.opts.Source, l.pos, fieldSection(n), tip.ErrDuplicate, "printed again (first at line %d); the first is kept", prev.Line),
+		sp.Problem(sp.Errorf(l.pos, fieldSection(n), tip.ErrDuplicate, "printed again (first at line %d); the first is kept", prev.Line),
 			tip.Finding{Rule: ruleSection, Subject: fieldSection(n)})
 		sp.section = sectionSkip
 		return false
@@ -115,7 +115,7 @@ func (sp *sectionParser) enter(n int, l line) bool {
 // again reports a sentence that section n states once, stated a second
 // time at l: the first is kept.
 func (sp *sectionParser) again(n int, first tip.Position, l line) {
-	sp.problem(tip.Errorf(sp.opts.Source, l.pos, fieldSection(n), tip.ErrDuplicate, "names its countries again (first at line %d); the first is kept", first.Line),
+	sp.Problem(sp.Errorf(l.pos, fieldSection(n), tip.ErrDuplicate, "names its countries again (first at line %d); the first is kept", first.Line),
 		tip.Finding{Rule: ruleSentence, Subject: fieldSection(n)})
 }
 
@@ -123,7 +123,7 @@ func (sp *sectionParser) again(n int, first tip.Position, l line) {
 func (sp *sectionParser) date(l line, i, j, section int) tip.Date {
 	d, err := tip.ParseDate(l.text[i:j])
 	if err != nil {
-		sp.problem(tip.Errorf(sp.opts.Source, l.at(i), fieldSection(section), err, ""), tip.Finding{Rule: ruleDate, Subject: l.text[i:j]})
+		sp.Problem(sp.Errorf(l.at(i), fieldSection(section), err, ""), tip.Finding{Rule: ruleDate, Subject: l.text[i:j]})
 	}
 	return d
 }
@@ -163,7 +163,7 @@ func (sp *sectionParser) sentence2(l line) {
 	sp.sec2Read = l.pos
 	fy, err := tip.ParseFiscalYear(l.text[m[4]:m[5]])
 	if err != nil {
-		sp.problem(tip.Errorf(sp.opts.Source, l.at(m[4]), fieldSection(2), err, ""), tip.Finding{Rule: ruleYear, Subject: l.text[m[4]:m[5]]})
+		sp.Problem(sp.Errorf(l.at(m[4]), fieldSection(2), err, ""), tip.Finding{Rule: ruleYear, Subject: l.text[m[4]:m[5]]})
 	}
 	sp.rep.NotPlannedFY = fy
 	sp.rep.NotPlanned = sp.places(l, m[2], m[3], 2)
@@ -185,7 +185,7 @@ func (sp *sectionParser) places(l line, i, j, section int) []tip.Country {
 		if or >= 0 && off > or {
 			off--
 		}
-		if c, ok := sp.resolve(name, l.at(i+off), fieldSection(section)); ok && c != 0 {
+		if c, ok := sp.Resolve(name, l.at(i+off), fieldSection(section)); ok && c != 0 {
 			out = append(out, c)
 		}
 	}
@@ -222,7 +222,7 @@ func (sp *sectionParser) waivers(l line) {
 	add := func(c tip.Country, name string, auth []Authority, partial bool, limit string) {
 		i, ok := index[c]
 		if !ok {
-			out = append(out, Waiver{Country: c, Name: name, Date: date, FiscalYear: fy, Partial: partial, Source: sp.opts.Source + ", 405(c) Section 3", Pos: l.pos})
+			out = append(out, Waiver{Country: c, Name: name, Date: date, FiscalYear: fy, Partial: partial, Source: sp.Source() + ", 405(c) Section 3", Pos: l.pos})
 			i = len(out) - 1
 			index[c] = i
 		}
@@ -282,7 +282,7 @@ func (sp *sectionParser) waivers(l line) {
 			for _, mem := range tip.SplitPlaces(clause[m[2]:m[3]]).Members {
 				n := cutThe(mem.Text)
 				off := start + m[2] + mem.Offset + len(mem.Text) - len(n)
-				if c, ok := sp.resolve(n, l.at(off), fieldSection(3)); ok && c != 0 {
+				if c, ok := sp.Resolve(n, l.at(off), fieldSection(3)); ok && c != 0 {
 					add(c, n, auth, partial || limit != "", limit)
 				}
 			}
@@ -377,7 +377,7 @@ func (sp *sectionParser) section5(l line) {
 	case lineAmount:
 		sp.amount(l, at)
 	case lineName:
-		if sp.isCountry(l.text) {
+		if sp.IsCountry(l.text) {
 			sp.head(l)
 		} else {
 			sp.pending = &l
@@ -390,7 +390,7 @@ func (sp *sectionParser) section5(l line) {
 // head reads a country heading; the amounts that follow are that
 // country's.
 func (sp *sectionParser) head(l line) {
-	c, ok := sp.resolve(l.text, l.pos, fieldSection(5))
+	c, ok := sp.Resolve(l.text, l.pos, fieldSection(5))
 	sp.headed, sp.country, sp.heading = ok, c, l.text
 }
 
@@ -411,19 +411,19 @@ func (sp *sectionParser) amount(l line, at int) {
 	field, money := fieldSection(5), l.text[at:]
 	amt, err := tip.ParseUSD(money)
 	if err != nil {
-		sp.problem(tip.Errorf(sp.opts.Source, l.at(at), field, err, ""), tip.Finding{Rule: ruleAmount, Subject: l.text})
+		sp.Problem(sp.Errorf(l.at(at), field, err, ""), tip.Finding{Rule: ruleAmount, Subject: l.text})
 		return
 	}
 	name := strings.TrimRightFunc(l.text[:at], isDashOrSpace)
 	a, err := ParseAuthority(name)
 	if err != nil {
-		sp.problem(tip.Errorf(sp.opts.Source, l.pos, field, tip.ErrSyntax, "amount %s with no authority it knows (%q; want IMET, FMF, EDA, PKO, DCS or 10 U.S.C. 333 by name, as in \"Peacekeeping Operations $142,741.85\")", money, name),
+		sp.Problem(sp.Errorf(l.pos, field, tip.ErrSyntax, "amount %s with no authority it knows (%q; want IMET, FMF, EDA, PKO, DCS or 10 U.S.C. 333 by name, as in \"Peacekeeping Operations $142,741.85\")", money, name),
 			tip.Finding{Rule: ruleAmount, Subject: l.text})
 		return
 	}
 	if !sp.headed {
 		if sp.heading == "" { // no heading at all, rather than one a strict parse refused
-			sp.problem(tip.Errorf(sp.opts.Source, l.pos, field, tip.ErrMissing, "amount %s before any country heading (want the country's name on a line of its own above its amounts)", money),
+			sp.Problem(sp.Errorf(l.pos, field, tip.ErrMissing, "amount %s before any country heading (want the country's name on a line of its own above its amounts)", money),
 				tip.Finding{Rule: ruleAmount, Subject: l.text})
 		}
 		return
@@ -437,14 +437,14 @@ func (sp *sectionParser) amount(l line, at int) {
 func (sp *sectionParser) end() {
 	switch {
 	case !sp.headings[1].IsValid():
-		if len(sp.errs) == 0 {
-			sp.fail(tip.Errorf(sp.opts.Source, tip.Position{Line: 1, Col: 1}, "405(c)", tip.ErrMissing, "no \"Section 1: Countries in Violation of the Standards Under the CSPA in YYYY\""))
+		if !sp.Failed() {
+			sp.Fail(sp.Errorf(tip.Position{Line: 1, Col: 1}, "405(c)", tip.ErrMissing, "no \"Section 1: Countries in Violation of the Standards Under the CSPA in YYYY\""))
 		}
 	case !sp.sec1Read.IsValid():
 		at := sp.headings[1]
 		if sp.sec1Text.IsValid() {
 			at = sp.sec1Text
 		}
-		sp.fail(tip.Errorf(sp.opts.Source, at, fieldSection(1), tip.ErrSyntax, "no sentence naming the countries and the reporting period (want \"… during the reporting period of April 1, 2021 – March 31, 2022: A, B, and C.\")"))
+		sp.Fail(sp.Errorf(at, fieldSection(1), tip.ErrSyntax, "no sentence naming the countries and the reporting period (want \"… during the reporting period of April 1, 2021 – March 31, 2022: A, B, and C.\")"))
 	}
 }

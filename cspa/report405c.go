@@ -106,14 +106,13 @@ func Parse405cLax(r io.Reader) (*Report405c, error) {
 // is not read ("$40,552,358.14" cut after "$40,552" is no amount). A nil r
 // is an error wrapping tip.ErrNilReader.
 func Parse405cWith(r io.Reader, opts tip.ParseOptions) (*Report405c, error) {
-	opts.Source = opts.SourceOr("report")
-	sp := &sectionParser{parser: parser{opts: opts}, rep: &Report405c{}}
-	if sp.read(r, sp.line) {
+	sp := &sectionParser{Collector: tip.NewCollector(opts, "report", nameRules), rep: &Report405c{}}
+	if readLines(sp.Collector, r, sp.line) {
 		sp.end()
 	}
-	sp.rep.Findings = sp.findings
+	sp.rep.Findings = sp.Findings()
 	tip.SortFindings(sp.rep.Findings)
-	return sp.rep, sp.errs.Err()
+	return sp.rep, sp.Err()
 }
 
 func containsAuth(as []Authority, a Authority) bool {

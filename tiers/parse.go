@@ -58,15 +58,25 @@ func ParseReportLax(r io.Reader) (*Report, error) {
 // wrapping tip.ErrRead and the reader's own error; the line it cut short
 // is not read. A nil r is an error wrapping tip.ErrNilReader.
 func ParseReportWith(r io.Reader, opts tip.ParseOptions) (*Report, error) {
-	opts.Source = opts.SourceOr("report")
-	p := &reportParser{opts: opts, rep: &Report{}, seen: make(map[tip.Country]Placement)}
-	p.read(r)
+	p := &reportParser{Collector: tip.NewCollector(opts, "report", nameRules), rep: &Report{}, seen: make(map[tip.Country]Placement)}
+	if p.ReadLines(r, func(raw string, pos tip.Position) { p.line(newLine(raw, pos)) }) {
+		p.endPart()
+		if len(p.rep.Placements)+len(p.rep.StateSponsored)+len(p.rep.NotProtocolParty)+len(p.rep.LawEnforcement) == 0 && !p.Failed() {
+			p.Fail(p.Errorf(tip.Position{Line: 1, Col: 1}, "", tip.ErrMissing,
+				"read no tier list, policy or pattern list, Protocol list or law enforcement table (want a heading like \"Tier 1\" followed by a list of countries)"))
+		}
+	}
 	for i := range p.rep.Placements {
 		p.rep.Placements[i].Year = p.rep.Year
 	}
+	p.rep.Findings = p.Findings()
 	tip.SortFindings(p.rep.Findings)
-	return p.rep, p.errs.Err()
+	return p.rep, p.Err()
 }
+
+// nameRules are the rules of the findings a lax parse reports for a name
+// it cannot read.
+var nameRules = tip.NameRules{Unresolved: string(RuleUnresolvedName), Empty: string(RuleEmptyItem)}
 
 // The Field of the parse's errors, where it is no tier.
 const (
@@ -98,10 +108,9 @@ type line struct {
 	pos  tip.Position // of text's first byte in raw
 }
 
-// newLine returns line n, raw.
-func newLine(raw string, n int) line {
-	lead := len(raw) - len(strings.TrimLeftFunc(raw, text.IsSpace))
-	return line{raw: raw, text: strings.TrimSpace(text.Clean(raw)), pos: tip.Position{Line: n, Col: lead + 1}}
+// newLine returns the line raw, whose first non-space byte is at pos.
+func newLine(raw string, pos tip.Position) line {
+	return line{raw: raw, text: strings.TrimSpace(text.Clean(raw)), pos: pos}
 }
 
 // The parts of a report the parser can be in, line after line.
@@ -116,15 +125,13 @@ const (
 )
 
 // A reportParser reads a report one line at a time, holding only the part
-// it is in and what the report keeps.
+// it is in and what the report keeps; its Collector keeps the errors and
+// findings.
 type reportParser struct {
-	opts      tip.ParseOptions
-	rep       *Report
-	errs      tip.ErrorList
-	tolerated int  // problems a lax parse reported as findings
-	stopped   bool // too many problems: the rest of the input is not read
-	titled    bool // the title line was seen
-	seen      map[tip.Country]Placement
+	*tip.Collector
+	rep    *Report
+	titled bool // the title line was seen
+	seen   map[tip.Country]Placement
 
 	part     part
 	tier     Tier         // partHeading, partTierList: the tier
@@ -133,69 +140,6 @@ type reportParser struct {
 	field    string       // partList: which list, for errors
 	items    *[]Listed    // partList: where its items go
 	intro    tip.Position // partList: its introducing line
-}
-
-// read reads the report from r.
-func (p *reportParser) read(r io.Reader) {
-	lr := text.NewLineReader(r)
-	for !p.stopped && lr.Next() {
-		if col := text.Invalid(lr.Bytes()); col > 0 {
-			p.fail(tip.Errorf(p.opts.Source, tip.Position{Line: lr.Line(), Col: col}, "", tip.ErrEncoding, "want UTF-8 text with no NUL byte"))
-			p.line(line{pos: tip.Position{Line: lr.Line(), Col: 1}}) // read on as after a blank line
-			continue
-		}
-		p.line(newLine(lr.Text(), lr.Line()))
-	}
-	switch {
-	case p.stopped:
-	case lr.Err() != nil:
-		// Nothing is concluded from a document cut short.
-		p.fail(tip.Errorf(p.opts.Source, tip.Position{Line: lr.Line() + 1, Col: 1}, "", lr.Err(), ""))
-	default:
-		p.endPart()
-		if len(p.rep.Placements)+len(p.rep.StateSponsored)+len(p.rep.NotProtocolParty)+len(p.rep.LawEnforcement) == 0 && len(p.errs) == 0 {
-			p.fail(tip.Errorf(p.opts.Source, tip.Position{Line: 1, Col: 1}, "", tip.ErrMissing,
-				"read no tier list, policy or pattern list, Protocol list or law enforcement table (want a heading like \"Tier 1\" followed by a list of countries)"))
-		}
-	}
-}
-
-// fail reports e as an error, in either mode.
-func (p *reportParser) fail(e *tip.ParseError) {
-	if !p.errs.Add(e) {
-		p.stopped = true
-	}
-}
-
-// problem reports something ParseReport fails on and ParseReportLax reads
-// past: e in a strict parse; in a lax parse, a Finding f (rule, country,
-// subject; Message e's own if f has none) of Severity Error at e's place.
-// A lax parse stops after tip.MaxErrors of them, as a strict one does
-// after as many errors.
-func (p *reportParser) problem(e *tip.ParseError, f tip.Finding) {
-	if !p.opts.Lax {
-		p.fail(e)
-		return
-	}
-	if p.tolerated++; p.tolerated > tip.MaxErrors {
-		p.fail(tip.Errorf(p.opts.Source, e.Pos(), "", tip.ErrTooManyErrors, "stopped after %d problems", tip.MaxErrors))
-		p.stopped = true
-		return
-	}
-	f.Severity, f.Source, f.Pos = tip.Error, e.Source, e.Pos()
-	if f.Message == "" {
-		f.Message = describe(e)
-	}
-	p.rep.Findings = append(p.rep.Findings, f)
-}
-
-// describe returns what e says, without its position: the message of the
-// Finding a lax parse reports in its place.
-func describe(e *tip.ParseError) string {
-	if e.Field == "" {
-		return e.Err.Error()
-	}
-	return e.Field + ": " + e.Err.Error()
 }
 
 // line reads one line in the part the parser is in; a line that ends the
@@ -240,7 +184,7 @@ func (p *reportParser) start(l line) {
 			p.titled = true
 			y, err := tip.ParseReportYear(l.text[m[2]:m[3]])
 			if err != nil {
-				p.problem(tip.Errorf(p.opts.Source, l.pos, fieldTitle, err, ""), tip.Finding{Rule: string(RuleReportYear), Subject: l.text[m[2]:m[3]]})
+				p.Problem(p.Errorf(l.pos, fieldTitle, err, ""), tip.Finding{Rule: string(RuleReportYear), Subject: l.text[m[2]:m[3]]})
 			}
 			p.rep.Year = y
 		}
@@ -265,7 +209,7 @@ func (p *reportParser) start(l line) {
 func (p *reportParser) endPart() {
 	if p.part == partList && p.field == fieldClaimed {
 		if n, got := p.rep.StateSponsoredClaimed, len(p.rep.StateSponsored); n > 0 && n != got {
-			p.problem(tip.Errorf(p.opts.Source, p.intro, fieldClaimed, tip.ErrSyntax, "the introduction says %d governments and the list names %d", n, got),
+			p.Problem(p.Errorf(p.intro, fieldClaimed, tip.ErrSyntax, "the introduction says %d governments and the list names %d", n, got),
 				tip.Finding{Rule: string(RuleStateSponsoredCount), Subject: strconv.Itoa(n)})
 		}
 	}
@@ -294,7 +238,7 @@ func tierHeading(s string) Tier {
 // and another heading do not.
 func (p *reportParser) startsList(l line) bool {
 	_, _, p.bulleted = text.CutBullet(l.raw)
-	return p.bulleted || text.IsNameLine(l.text) && tierHeading(l.text) == TierUnknown && p.isCountry(l.text)
+	return p.bulleted || text.IsNameLine(l.text) && tierHeading(l.text) == TierUnknown && p.IsCountry(l.text)
 }
 
 // tierItem reads a line of a tier's list and reports whether it was one.
@@ -304,7 +248,7 @@ func (p *reportParser) startsList(l line) bool {
 func (p *reportParser) tierItem(l line) bool {
 	item, col, ok := text.CutBullet(l.raw)
 	if !ok {
-		if p.bulleted || !text.IsNameLine(l.text) || tierHeading(l.text) != TierUnknown || p.blank && !p.isCountry(l.text) {
+		if p.bulleted || !text.IsNameLine(l.text) || tierHeading(l.text) != TierUnknown || p.blank && !p.IsCountry(l.text) {
 			return false
 		}
 		item, col = l.text, l.pos.Col
@@ -312,16 +256,16 @@ func (p *reportParser) tierItem(l line) bool {
 	p.blank = false
 	pos := tip.Position{Line: l.pos.Line, Col: col}
 	field := p.tier.String()
-	c, ok := p.resolve(item, pos, field)
+	c, ok := p.Resolve(item, pos, field)
 	if !ok {
 		return true
 	}
-	pl := Placement{Country: c, Name: item, Tier: p.tier, Basis: BasisObserved, Source: p.opts.Source, Pos: pos}
+	pl := Placement{Country: c, Name: item, Tier: p.tier, Basis: BasisObserved, Source: p.Source(), Pos: pos}
 	if prev, dup := p.seen[c]; dup && c != 0 {
-		e := tip.Errorf(p.opts.Source, pos, field, tip.ErrDuplicate, "%s is also on %s at %v (a country has one tier a year)", c.Name(), prev.Tier, prev.Pos)
-		p.problem(e, tip.Finding{Rule: string(RuleOnePlacement), Country: c, Subject: c.Name(), Citation: "22 U.S.C. 7107(b)(1)",
+		e := p.Errorf(pos, field, tip.ErrDuplicate, "%s is also on %s at %v (a country has one tier a year)", c.Name(), prev.Tier, prev.Pos)
+		p.Problem(e, tip.Finding{Rule: string(RuleOnePlacement), Country: c, Subject: c.Name(), Citation: "22 U.S.C. 7107(b)(1)",
 			Message: c.Name() + " is on " + prev.Tier.String() + " (line " + strconv.Itoa(prev.Pos.Line) + ") and " + p.tier.String() + " (line " + strconv.Itoa(pos.Line) + "); both kept"})
-		if !p.opts.Lax {
+		if !p.Lax() {
 			return true
 		}
 	} else if c != 0 {
@@ -343,40 +287,10 @@ func (p *reportParser) listItem(l line) bool {
 		item, col = l.text, l.pos.Col
 	}
 	pos := tip.Position{Line: l.pos.Line, Col: col}
-	if c, ok := p.resolve(item, pos, p.field); ok {
+	if c, ok := p.Resolve(item, pos, p.field); ok {
 		*p.items = append(*p.items, Listed{Country: c, Name: item, Pos: pos})
 	}
 	return true
-}
-
-// resolve reads one country name of a list, field naming the list. It
-// reports whether the entry is kept: always in a lax parse, with a zero
-// Country for a name that names none, unless the name is empty.
-func (p *reportParser) resolve(name string, pos tip.Position, field string) (tip.Country, bool) {
-	if name == "" {
-		p.problem(tip.Errorf(p.opts.Source, pos, field, tip.ErrMissing, "empty list item (want a country name after the bullet)"), tip.Finding{Rule: string(RuleEmptyItem)})
-		return 0, false
-	}
-	c, f, err := p.opts.ResolveCountry(name, pos, field)
-	switch {
-	case f != nil:
-		p.rep.Findings = append(p.rep.Findings, *f)
-	case err != nil:
-		p.problem(err, tip.Finding{Rule: string(RuleUnresolvedName), Subject: name})
-		return 0, p.opts.Lax
-	}
-	return c, true
-}
-
-// isCountry reports whether a bare line names a country, directly or
-// through the errata: what decides that a heading starts a list of names.
-// It asks as a lax parse would in either mode, so that a strict parse
-// reports a misprint in a list rather than missing the list.
-func (p *reportParser) isCountry(s string) bool {
-	o := p.opts
-	o.Lax = true
-	c, _, _ := o.ResolveCountry(s, tip.Position{}, "")
-	return c != 0
 }
 
 // lawRow reads a row of the law enforcement table and reports whether it
@@ -389,7 +303,7 @@ func (p *reportParser) lawRow(l line) bool {
 		if !re.lawLoose.MatchString(l.text) {
 			return false
 		}
-		p.problem(tip.Errorf(p.opts.Source, l.pos, fieldLawTable, tip.ErrSyntax,
+		p.Problem(p.Errorf(l.pos, fieldLawTable, tip.ErrSyntax,
 			"row %q (want YEAR PROSECUTIONS (LABOR) CONVICTIONS (LABOR) VICTIMS (LABOR) LAWS, like \"2016 14,939 (1,038) 9,072 (717) 68,453 (17,465) 25\")", l.text),
 			tip.Finding{Rule: string(RuleLawRow), Subject: l.text})
 		return true
@@ -398,7 +312,7 @@ func (p *reportParser) lawRow(l line) bool {
 	for k := range v {
 		n, err := strconv.Atoi(strings.ReplaceAll(m[k+1], ",", ""))
 		if err != nil {
-			p.problem(tip.Errorf(p.opts.Source, l.pos, fieldLawTable, tip.ErrSyntax, "row %q: %s is too large a count", l.text, m[k+1]),
+			p.Problem(p.Errorf(l.pos, fieldLawTable, tip.ErrSyntax, "row %q: %s is too large a count", l.text, m[k+1]),
 				tip.Finding{Rule: string(RuleLawRow), Subject: l.text})
 			return true
 		}
