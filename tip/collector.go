@@ -27,6 +27,7 @@ import (
 //	return &Report{…, Findings: c.Findings()}, c.Err()
 type Collector struct {
 	opts      ParseOptions
+	errata    errataKeys // opts' errata, folded once for the parse
 	rules     NameRules
 	errs      ErrorList
 	findings  []Finding
@@ -46,7 +47,7 @@ type NameRules struct {
 // parser's own name for what it reads: "report", "listing").
 func NewCollector(opts ParseOptions, source string, rules NameRules) *Collector {
 	opts.Source = opts.SourceOr(source)
-	return &Collector{opts: opts, rules: rules}
+	return &Collector{opts: opts, errata: opts.errataKeys(), rules: rules}
 }
 
 // Source returns the name the parse's errors and findings carry.
@@ -109,7 +110,7 @@ func (c *Collector) Resolve(name string, pos Position, field string) (Country, b
 		c.Problem(c.Errorf(pos, field, ErrMissing, "empty list item (want a country name after the bullet)"), Finding{Rule: c.rules.Empty})
 		return 0, false
 	}
-	country, f, err := c.opts.ResolveCountry(name, pos, field)
+	country, f, err := c.opts.resolveCountry(name, pos, field, c.errata)
 	switch {
 	case f != nil:
 		c.Note(*f)
@@ -128,7 +129,7 @@ func (c *Collector) Resolve(name string, pos Position, field string) (Country, b
 func (c *Collector) IsCountry(s string) bool {
 	o := c.opts
 	o.Lax = true
-	country, _, _ := o.ResolveCountry(s, Position{}, "")
+	country, _, _ := o.resolveCountry(s, Position{}, "", c.errata)
 	return country != 0
 }
 

@@ -183,3 +183,35 @@ func TestCollectorSource(t *testing.T) {
 		t.Errorf("Note: %v, %v", fs, c.Err())
 	}
 }
+
+// A parse folds its errata once (errataKeys) and finds what Errata.Lookup
+// finds: the same folding, and the first of two errata with one key.
+func TestErrataKeys(t *testing.T) {
+	chile, peru := MustLookupCountry("Chile"), MustLookupCountry("Peru")
+	table := append(DefaultErrata(), Erratum{Printed: "Chilé Land", Country: chile}, Erratum{Printed: "CHILE-LAND ", Country: peru})
+	keys := table.keys()
+	for _, in := range []string{"Tongo", " tongo.", "Seychelle", "Marshal  Islands", "Chilé Land", "chile land", "Chile", "Narnia", ""} {
+		want, wantOK := table.Lookup(in)
+		got, ok := keys.lookup(in)
+		if ok != wantOK || got != want {
+			t.Errorf("lookup(%q) = %+v, %v; Lookup gives %+v, %v", in, got, ok, want, wantOK)
+		}
+	}
+	if x, _ := keys.lookup("chile land"); x.Country != chile {
+		t.Errorf("lookup(chile land) = %v: the first erratum of a key wins", x.Country)
+	}
+	c := NewCollector(ParseOptions{Lax: true, Errata: table}, "report", testRules)
+	if got, ok := c.Resolve("CHILE LAND.", Position{Line: 1, Col: 1}, ""); !ok || got != chile {
+		t.Errorf("Resolve through a caller's errata = %v, %v", got, ok)
+	}
+}
+
+// What a heading followed by a line that is no country costs a parse
+// (issue 20, item 5): the errata are folded once, not at each line.
+func BenchmarkCollectorIsCountry(b *testing.B) {
+	c := NewCollector(ParseOptions{}, "report", testRules)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.IsCountry("Narnia")
+	}
+}
