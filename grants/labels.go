@@ -133,12 +133,14 @@ func exampleLine(f field) string {
 // "Amount: $1,250,000.00"`.
 func wantLine(f field) string { return "want a line like " + exampleLine(f) }
 
-// labelList is every label, for the message about one that is not:
-// "Country, Countries, Implementer, …".
+// labelList is every label Format writes, for the message about one that
+// is no label: "Country, Countries, Implementer, …".
 var labelList = sync.OnceValue(func() string {
-	names := make([]string, len(labels))
-	for i, l := range labels {
-		names[i] = l.name
+	var names []string
+	for _, l := range labels {
+		if l.use != never {
+			names = append(names, l.name)
+		}
 	}
 	return strings.Join(names, ", ")
 })

@@ -32,8 +32,8 @@ func (s *scanner) end(cut bool) bool {
 
 // project builds the project of the record being read, adding to the
 // record's errors what cannot be read. ok is false when there is no
-// project: the record has errors, holds unreadable lines only, or was cut
-// short before it had what a project needs.
+// project: the record has errors, or holds unreadable lines only, or was
+// cut short (cut) before it had what a project needs.
 func (s *scanner) project(cut bool) (p Project, ok bool) {
 	r := &s.rec
 	if r.first == noField {
@@ -47,7 +47,7 @@ func (s *scanner) project(cut bool) (p Project, ok bool) {
 		}
 		v := e.text()
 		if v == "" {
-			s.recErr(s.errorf(e.pos, e.label.name, tip.ErrMissing, "no value (%s)", wantLine(f)))
+			s.recErr(s.errorf(e.pos, e.label.name, tip.ErrMissing, "%q has no value (%s)", e.label.name+":", wantLine(f)))
 			continue
 		}
 		several := false
@@ -77,10 +77,13 @@ func (s *scanner) project(cut bool) (p Project, ok bool) {
 				"label %q %s (want %q)", e.label.name, labelFits(f, several), w.name+":")
 		}
 	}
+	// A record cut short by a read error, or with a line that is not
+	// text, may have had the fields it lacks: the error about the input
+	// is the record's error, and nothing is reported missing.
+	cut = cut || r.unreadable
 	for _, l := range labels {
 		if l.required && r.fields[l.field].label == nil {
 			if cut {
-				// The read error that cut the record is the error.
 				return Project{}, false
 			}
 			s.recErr(s.errorf(r.start, l.name, tip.ErrMissing, "record with no %s (%s)", l.name, wantLine(l.field)))
@@ -94,7 +97,7 @@ func (s *scanner) project(cut bool) (p Project, ok bool) {
 			kind = "global"
 		}
 		s.tolerate("grants/no-country", r.start, fieldName(fieldCountries), tip.ErrMissing, fieldName(fieldCountries),
-			"record with no Country (a %s award; %s)", kind, exampleLine(fieldCountries))
+			"record with no Country, a %s award (%s)", kind, wantLine(fieldCountries))
 	case countries.label != nil && r.first == fieldImplementer:
 		s.tolerate("grants/label-order", countries.pos, countries.label.name, tip.ErrSyntax, countries.label.name,
 			"%s after Implementer (want the places first)", countries.label.name)

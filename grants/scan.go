@@ -50,7 +50,10 @@ type record struct {
 	fields [numFields]entry
 	first  field // the field of its first line; noField for a record of unreadable lines only
 	last   field // the field its last line added to, which a line with no label continues
-	errs   tip.ErrorList
+	// unreadable reports a line that is not text: it may have been any
+	// field, so none is reported missing.
+	unreadable bool
+	errs       tip.ErrorList
 }
 
 func (r *record) open() bool { return r.start.Line > 0 }
@@ -171,6 +174,7 @@ func (s *scanner) line(n int, b []byte) bool {
 		if !s.rec.open() && !s.open(n) {
 			return false
 		}
+		s.rec.unreadable = true
 		s.recErr(s.errorf(tip.Position{Line: n, Col: col}, "", tip.ErrEncoding, "not UTF-8 text (want UTF-8 with no NUL byte)"))
 		return s.goOn()
 	}
