@@ -8,13 +8,16 @@ import (
 )
 
 // Format writes the listing back in the published layout: the header with
-// its claims, each section heading, and each project as labelled lines,
-// records separated by blank lines. ParseWith reads what Format writes
+// its claims, each section heading (one with no project only if it is a
+// heading the parser knows, as it reads no other without a record under
+// it), and each project as labelled lines, records separated by blank
+// lines. ParseWith reads what Format writes
 // into the same projects (positions aside), so a listing can be edited as
 // data and published again. Amounts are written "$1,234,567.89" (cents only
 // where there are any), dates m/d/yyyy. A project Parse could not read
-// back the same, with a negative amount or one finer than a cent, is an
-// error wrapping tip.ErrAmount, at which Format stops.
+// back the same (a negative amount or one finer than a cent, a date
+// outside tip.MinYear–tip.MaxYear) is an error wrapping tip.ErrAmount or
+// tip.ErrDate, at which Format stops.
 func Format(w io.Writer, l *Listing) error {
 	bw := bufio.NewWriter(w)
 	h, err := header(l)
@@ -44,8 +47,11 @@ func Format(w io.Writer, l *Listing) error {
 			return fmt.Errorf("grants: Format: project %d (%s): %w", i+1, p.Implementer.Key(), err)
 		}
 	}
+	// Sections with no project: a heading the parser knows reads back as
+	// a section on its own; any other is one only above a record, so it
+	// is not written.
 	for _, s := range l.Sections {
-		if !written[s] {
+		if _, known := sectionBureau(s); known && !written[s] {
 			heading(s)
 		}
 	}
@@ -61,6 +67,13 @@ func writeProject(w *bufio.Writer, p *Project) error {
 	if err != nil {
 		return err
 	}
+	end := ""
+	if !p.EndDate.IsZero() {
+		if err := checkYear(p.EndDate, "End Date "+p.EndDate.String()); err != nil {
+			return err
+		}
+		end = fmt.Sprintf("%d/%d/%d", int(p.EndDate.Month), p.EndDate.Day, p.EndDate.Year)
+	}
 	for i := range labels {
 		l := &labels[i]
 		if !l.writes(several) {
@@ -75,9 +88,7 @@ func writeProject(w *bufio.Writer, p *Project) error {
 		case fieldAmount:
 			v = amount
 		case fieldEndDate:
-			if !p.EndDate.IsZero() {
-				v = fmt.Sprintf("%d/%d/%04d", int(p.EndDate.Month), p.EndDate.Day, p.EndDate.Year)
-			}
+			v = end
 		case fieldDescription:
 			v = p.Description
 		}

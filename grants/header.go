@@ -38,7 +38,7 @@ func readHeader(line string, pos tip.Position, src string, l *Listing) (ok bool,
 			errs = append(errs, tip.Errorf(src, tip.Position{Line: pos.Line, Col: pos.Col + m[2*g+2]}, "header", err, ""))
 		}
 	}
-	asOf, err := tip.ParseDate(group(0))
+	asOf, err := parseDate(group(0))
 	check(0, err)
 	projects, err := count(group(1))
 	check(1, err)
@@ -62,14 +62,22 @@ func count(s string) (int, error) {
 }
 
 // header returns the header Format writes for l, or "" when l has no
-// as-of date: one that readHeader reads back to the same claims.
+// as-of date: one that readHeader reads back to the same claims. Claims
+// it could not read back so (a year out of range, a negative count, an
+// amount finer than a cent) are an error.
 func header(l *Listing) (string, error) {
 	if l.AsOf.IsZero() {
 		return "", nil
 	}
+	if err := checkYear(l.AsOf, "as-of date "+l.AsOf.String()); err != nil {
+		return "", fmt.Errorf("header: %w", err)
+	}
 	amount, err := usd(l.ClaimedAmount)
 	if err != nil {
 		return "", fmt.Errorf("header: %w", err)
+	}
+	if l.ClaimedProjects < 0 || l.ClaimedCountries < 0 {
+		return "", fmt.Errorf("header: %w: a negative count", tip.ErrSyntax)
 	}
 	return fmt.Sprintf("As of %s %d, %d, the TIP Office manages %d projects in over %d countries worth more than %s in total.",
 		l.AsOf.Month, l.AsOf.Day, l.AsOf.Year, l.ClaimedProjects, l.ClaimedCountries, amount), nil

@@ -3,6 +3,7 @@ package grants
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -63,7 +64,7 @@ func (s *scanner) project(cut bool) (p Project, ok bool) {
 			}
 			p.Amount = a.d
 		case fieldEndDate:
-			d, err := endDate(v)
+			d, err := parseDate(v)
 			if err != nil {
 				s.recErr(s.errorf(e.pos, e.label.name, err, ""))
 			}
@@ -116,14 +117,27 @@ func labelFits(f field, several bool) string {
 	return "with one country"
 }
 
-// endDate reads an End Date: a date that exists, in the years tipkit
-// reads (9/30/0001 is a typing error, not a project that ended).
-func endDate(v string) (tip.Date, error) {
+// parseDate reads a date of the listing (an End Date, the header's): one
+// that exists, in the years tipkit reads (9/30/0001 is a typing error,
+// not a project that ended).
+func parseDate(v string) (tip.Date, error) {
 	d, err := tip.ParseDate(v)
-	if err == nil && (d.Year < tip.MinYear || d.Year > tip.MaxYear) {
-		return tip.Date{}, fmt.Errorf("%w: %q: year %d is out of range (want a year from %d to %d)", tip.ErrDate, v, d.Year, tip.MinYear, tip.MaxYear)
+	if err == nil {
+		err = checkYear(d, strconv.Quote(v))
 	}
-	return d, err
+	if err != nil {
+		return tip.Date{}, err
+	}
+	return d, nil
+}
+
+// checkYear returns an error wrapping tip.ErrDate for a date outside
+// [tip.MinYear, tip.MaxYear], which it calls what.
+func checkYear(d tip.Date, what string) error {
+	if d.Year < tip.MinYear || d.Year > tip.MaxYear {
+		return fmt.Errorf("%w: %s: year %d is out of range (want a year from %d to %d)", tip.ErrDate, what, d.Year, tip.MinYear, tip.MaxYear)
+	}
+	return nil
 }
 
 // readPlaces reads a Countries value into p: the value, its place label, the
