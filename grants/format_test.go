@@ -73,7 +73,9 @@ func TestFormatRefuses(t *testing.T) {
 		{"negative amount", func(l *Listing) { l.Projects[0].Amount = decimal.NewFromInt(-5) }, tip.ErrAmount},
 		{"item 10: End Date in year 1", func(l *Listing) { l.Projects[0].EndDate = tip.MakeDate(1, 9, 30) }, tip.ErrDate},
 		{"as-of date in year 1", func(l *Listing) { l.AsOf = tip.MakeDate(1, 10, 1) }, tip.ErrDate},
-		{"claimed amount finer than a cent", func(l *Listing) { l.AsOf, l.ClaimedAmount = tip.MustParseDate("2021-10-01"), decimal.RequireFromString("0.001") }, tip.ErrAmount},
+		{"claimed amount finer than a cent", func(l *Listing) {
+			l.AsOf, l.ClaimedAmount = tip.MustParseDate("2021-10-01"), decimal.RequireFromString("0.001")
+		}, tip.ErrAmount},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
