@@ -27,11 +27,15 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 	if r.n == 0 {
 		return 0, io.EOF
 	}
-	k := copy(p, r.b[r.off:])
-	r.off += k
-	if r.off == len(r.b) {
-		r.off = 0
-		r.n--
+	k := 0
+	for k < len(p) && r.n > 0 {
+		c := copy(p[k:], r.b[r.off:])
+		k += c
+		r.off += c
+		if r.off == len(r.b) {
+			r.off = 0
+			r.n--
+		}
 	}
 	if r.sampleEvery > 0 && r.read/r.sampleEvery != (r.read+k)/r.sampleEvery {
 		r.sample()
