@@ -338,3 +338,44 @@ func TestValueColumns(t *testing.T) {
 		}
 	}
 }
+
+// The errata a lax parse applies come from the options: nil means the
+// default ones, an empty table none, and a caller's own are used as given.
+// A strict parse applies none.
+func TestErrataFromOptions(t *testing.T) {
+	const in = "Africa\n\nCountry: Seychelle\nImplementer: IOM\nAmount: $5\nEnd Date: 9/30/2023\n"
+	seychelles := tip.MustLookupCountry("Seychelles")
+	tests := []struct {
+		name   string
+		opts   tip.ParseOptions
+		want   []tip.Country
+		rule   string
+		strict bool // fails
+	}{
+		{"nil: the default errata", tip.ParseOptions{Lax: true}, []tip.Country{seychelles}, tip.ErratumRule, false},
+		{"empty: none", tip.ParseOptions{Lax: true, Errata: tip.Errata{}}, nil, "grants/unresolved-place", false},
+		{"the caller's own", tip.ParseOptions{Lax: true, Errata: tip.Errata{{Printed: "Seychelle", Country: tip.MustLookupCountry("Mauritius"), Source: "test"}}},
+			[]tip.Country{tip.MustLookupCountry("Mauritius")}, tip.ErratumRule, false},
+		{"strict: none", tip.ParseOptions{}, nil, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := ParseWith(strings.NewReader(in), tt.opts)
+			if (err != nil) != tt.strict {
+				t.Fatalf("error %v, want failure %v", err, tt.strict)
+			}
+			if tt.strict {
+				if !errors.Is(err, tip.ErrUnknownCountry) {
+					t.Errorf("error %v, want ErrUnknownCountry", err)
+				}
+				return
+			}
+			if d := cmp.Diff(tt.want, l.Projects[0].Countries); d != "" {
+				t.Errorf("countries (-want +got):\n%s", d)
+			}
+			if len(l.Findings) != 1 || l.Findings[0].Rule != tt.rule || l.Findings[0].Pos != (tip.Position{Line: 3, Col: 10}) {
+				t.Errorf("findings %v, want one %s at 3:10", l.Findings, tt.rule)
+			}
+		})
+	}
+}
