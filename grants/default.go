@@ -25,7 +25,8 @@ var defaultListing = sync.OnceValue(func() *Listing {
 
 // Default returns the embedded project listing (as of October 1, 2021;
 // seed 000), read laxly with its findings. It is parsed once, on first
-// use, and each call returns a deep copy of it (a few microseconds), so
+// use, and each call returns a deep copy of it (some 20 µs and 82
+// allocations, against 0.6 ms to parse it: BenchmarkDefault), so
 // that what one caller changes in its listing no other caller sees.
 func Default() *Listing { return defaultListing().clone() }
 

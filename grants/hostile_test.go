@@ -307,3 +307,29 @@ func TestHostilePages(t *testing.T) {
 		t.Errorf("1000 unread figures: %d findings, %v", len(p.Findings), err)
 	}
 }
+
+// What the copies of issue 20 item 7 cost a caller, once the embedded
+// files are parsed: Default and DefaultPages against a parse of the
+// listing.
+func BenchmarkDefault(b *testing.B) {
+	b.Run("Default", func(b *testing.B) {
+		Default()
+		b.ReportAllocs()
+		for b.Loop() {
+			Default()
+		}
+	})
+	b.Run("DefaultPages", func(b *testing.B) {
+		DefaultPages()
+		b.ReportAllocs()
+		for b.Loop() {
+			DefaultPages()
+		}
+	})
+	b.Run("ParseLax", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			ParseWith(bytes.NewReader(listing2021), tip.ParseOptions{Source: ListingSource, Lax: true})
+		}
+	})
+}
