@@ -69,7 +69,7 @@ func writeProject(w *bufio.Writer, p *Project) error {
 	}
 	end := ""
 	if !p.EndDate.IsZero() {
-		if err := checkYear(p.EndDate, "End Date "+p.EndDate.String()); err != nil {
+		if err := checkYear(p.EndDate, p.EndDate.String()); err != nil {
 			return err
 		}
 		end = fmt.Sprintf("%d/%d/%d", int(p.EndDate.Month), p.EndDate.Day, p.EndDate.Year)

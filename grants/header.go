@@ -69,7 +69,7 @@ func header(l *Listing) (string, error) {
 	if l.AsOf.IsZero() {
 		return "", nil
 	}
-	if err := checkYear(l.AsOf, "as-of date "+l.AsOf.String()); err != nil {
+	if err := checkYear(l.AsOf, l.AsOf.String()); err != nil {
 		return "", fmt.Errorf("header: %w", err)
 	}
 	amount, err := usd(l.ClaimedAmount)

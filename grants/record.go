@@ -3,7 +3,6 @@ package grants
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -123,7 +122,7 @@ func labelFits(f field, several bool) string {
 func parseDate(v string) (tip.Date, error) {
 	d, err := tip.ParseDate(v)
 	if err == nil {
-		err = checkYear(d, strconv.Quote(v))
+		err = checkYear(d, v)
 	}
 	if err != nil {
 		return tip.Date{}, err
@@ -132,10 +131,10 @@ func parseDate(v string) (tip.Date, error) {
 }
 
 // checkYear returns an error wrapping tip.ErrDate for a date outside
-// [tip.MinYear, tip.MaxYear], which it calls what.
-func checkYear(d tip.Date, what string) error {
+// [tip.MinYear, tip.MaxYear], written text.
+func checkYear(d tip.Date, text string) error {
 	if d.Year < tip.MinYear || d.Year > tip.MaxYear {
-		return fmt.Errorf("%w: %s: year %d is out of range (want a year from %d to %d)", tip.ErrDate, what, d.Year, tip.MinYear, tip.MaxYear)
+		return fmt.Errorf("%w: %q: year %d is out of range (want a year from %d to %d)", tip.ErrDate, text, d.Year, tip.MinYear, tip.MaxYear)
 	}
 	return nil
 }
