@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -301,6 +302,17 @@ func TestHostilePages(t *testing.T) {
 	}
 	if err != nil || len(p.Findings) != tip.MaxErrors+1 || dropped != 1 {
 		t.Errorf("1000 unread figures: %d findings, %v", len(p.Findings), err)
+	}
+	// Issue 20 item 4: page chrome is kept up to MaxErrors lines and the
+	// rest counted, so that a million lines of it cost no memory per line.
+	p, err = ParseProgramPage(strings.NewReader(strings.Repeat("|\n", 1000)))
+	var notes []string
+	for _, f := range p.Findings {
+		notes = append(notes, f.Rule+": "+f.Message)
+	}
+	want := []string{"grants/skipped-not-kept: 900 more lines of page chrome were skipped and not kept, after 100"}
+	if err != nil || len(p.Skipped) != tip.MaxErrors || !slices.Equal(notes, want) {
+		t.Errorf("1000 lines of chrome: %d kept, findings %q, %v; want %d kept and %q", len(p.Skipped), notes, err, tip.MaxErrors, want)
 	}
 }
 

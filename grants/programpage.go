@@ -17,7 +17,8 @@ import (
 // announcements (seeds 001, 002 and 004): the kinds of programming it
 // funds, the themed examples of grantee work ("highlights"), and every
 // dollar figure, as a typed [Fact]. Nothing is dropped: a paragraph that is
-// none of these is kept in Other, page chrome and photo credits in Skipped,
+// none of these is kept in Other, page chrome and photo credits in Skipped
+// (the first tip.MaxErrors lines of them, the rest counted in a finding),
 // and a dollar figure that cannot be read is a finding.
 type ProgramPage struct {
 	Title      string        // "INTERNATIONAL PROGRAMS TO COMBAT TRAFFICKING IN PERSONS"
@@ -25,7 +26,7 @@ type ProgramPage struct {
 	Highlights []Highlight   // in page order
 	Facts      []Fact        // every dollar figure understood, in page order
 	Other      []Paragraph   // paragraphs that are none of the above (introductions, quotes, news)
-	Skipped    []Paragraph   // page chrome, navigation and photo credits, with the reason
+	Skipped    []Paragraph   // page chrome, navigation and photo credits, with the reason: the first tip.MaxErrors of them, the rest counted in a finding
 	Findings   []tip.Finding // what was tolerated or not understood
 }
 
@@ -114,6 +115,10 @@ func ParseProgramPageWith(r io.Reader, opts tip.ParseOptions) (*ProgramPage, err
 		}
 		pp.errs.Add(tip.Errorf(opts.Source, pos, "", err, ""))
 	}
+	if pp.unkept > 0 {
+		pp.page.Findings = append(pp.page.Findings, tip.Finding{Rule: "grants/skipped-not-kept", Severity: tip.Info, Source: opts.Source,
+			Message: fmt.Sprintf("%d more lines of page chrome were skipped and not kept, after %d", pp.unkept, tip.MaxErrors)})
+	}
 	if pp.dropped > 0 {
 		pp.page.Findings = append(pp.page.Findings, tip.Finding{Rule: "grants/too-many-findings", Severity: tip.Warning, Source: opts.Source,
 			Message: fmt.Sprintf("%d more things not understood were not noted, after %d findings", pp.dropped, tip.MaxErrors)})
@@ -129,6 +134,7 @@ type pageParser struct {
 	page       *ProgramPage
 	errs       tip.ErrorList // a strict parse's
 	dropped    int           // findings past tip.MaxErrors, not kept
+	unkept     int           // skipped lines past tip.MaxErrors, not kept
 	para       []pageLine    // lines of the paragraph being built
 	inExamples bool          // after "The following examples highlight"
 	theme      string        // current theme, normalized
@@ -247,8 +253,15 @@ func (pp *pageParser) country(m tip.Place, pos tip.Position, field, rule, msg st
 	return c, true
 }
 
+// skip keeps a line that is page chrome. A real page has a few dozen; past
+// tip.MaxErrors they are only counted, so that hostile input (a million
+// lines of "|") costs no memory per line.
 func (pp *pageParser) skip(pl pageLine, why string) {
-	pp.page.Skipped = append(pp.page.Skipped, Paragraph{Text: pl.text, Reason: why, Pos: tip.Position{Line: pl.line, Col: pl.col}})
+	if len(pp.page.Skipped) < tip.MaxErrors {
+		pp.page.Skipped = append(pp.page.Skipped, Paragraph{Text: pl.text, Reason: why, Pos: tip.Position{Line: pl.line, Col: pl.col}})
+	} else {
+		pp.unkept++
+	}
 	pp.unread(pl, why)
 }
 

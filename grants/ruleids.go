@@ -37,6 +37,7 @@ package grants
 //   - "grants/project-description": "Project Description:" for "Description:" (lax).
 //   - "grants/repeated-label": a label given twice with no blank line between: a new record starts at it (lax).
 //   - "grants/singular-label": "Country:" with several places (lax).
+//   - "grants/skipped-not-kept": a program page with more than tip.MaxErrors lines of page chrome; the rest are counted, not kept.
 //   - "grants/too-many-findings": a program page with more than tip.MaxErrors findings; the rest are not kept.
 //   - "grants/unknown-section": a section heading that is none of the listing's.
 //   - "grants/unresolved-place": a place that names no country, kept verbatim (lax).
@@ -50,7 +51,7 @@ func AllRuleIDs() []string {
 		"grants/duplicate", "grants/end-date", "grants/ended", "grants/fact-place",
 		"grants/header-claim", "grants/highlight-place", "grants/implementer-variants", "grants/label-order",
 		"grants/no-country", "grants/plural-label", "grants/program-type", "grants/project-description",
-		"grants/repeated-label", "grants/singular-label", "grants/too-many-findings", "grants/unknown-section",
-		"grants/unresolved-place",
+		"grants/repeated-label", "grants/singular-label", "grants/skipped-not-kept", "grants/too-many-findings",
+		"grants/unknown-section", "grants/unresolved-place",
 	}
 }
