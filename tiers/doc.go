@@ -56,8 +56,8 @@
 //
 // Every rule version carries the figures it reads, so dropping one from a
 // Rules value removes exactly its findings and its denials, and a Rules
-// value with every rule out of force finds nothing. Finding.Rule is
-// always one of AllRuleIDs.
+// value with every rule out of force finds nothing. Finding.Rule of a
+// check is always one of AllRuleIDs.
 //
 // # Strict and lax
 //
@@ -88,6 +88,6 @@
 //     Report.Year stays zero.
 //
 // All but the first have Severity Error. Check, Validate and Default
-// report rules of their own; AllRuleIDs lists every rule the package
-// reports.
+// report rules of their own; AllRuleIDs lists every rule of the package,
+// that is all but "tip/erratum", which is tip's in every package.
 package tiers

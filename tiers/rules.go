@@ -15,8 +15,8 @@ import (
 type RuleID string
 
 // The rule IDs. Every Finding.Rule that tiers returns is one of them
-// (AllRuleIDs lists them); the IDs of the TVPA rules are those of
-// DefaultRules.
+// (AllRuleIDs lists them), or tip.ErratumRule for a misprint read through
+// the errata; the IDs of the TVPA rules are those of DefaultRules.
 const (
 	RuleOnePlacement   RuleID = "tiers/one-placement"        // a country on two lists in one year: Check, Report.Validate, ParseReportLax
 	RuleRestrictions   RuleID = "tiers/tier3-restrictions"   // Restricted; no finding
@@ -30,7 +30,6 @@ const (
 	RulePolicyPattern  RuleID = "tiers/policy-or-pattern"    // Check, Report.Validate; a note in Eligible
 
 	// Findings about the data rather than the law.
-	RuleErratum        RuleID = tip.ErratumRule         // "tip/erratum": a misprinted name read through errata (ParseReportLax, Default), as in every tipkit package
 	RuleUnresolvedName RuleID = "tiers/unresolved-name" // a name that is no known country (ParseReportLax, Default, Report.Validate)
 	RuleSourceConflict RuleID = "tiers/source-conflict" // Default: two sources disagree on a placement
 	RuleCorrection     RuleID = "tiers/correction"      // Default: a source corrected, with the evidence
@@ -48,13 +47,14 @@ const (
 
 // AllRuleIDs returns every rule ID a tiers finding can carry, as a new
 // slice: those of DefaultRules, then those of the findings about the data,
-// then those of a lax parse. A misprint is RuleErratum, tip.ErratumRule:
-// one rule for every package, since the errata are tip's.
+// then those of a lax parse. A misprint read through the errata (by
+// ParseReportLax, and by Default in the reference files) is reported under
+// tip.ErratumRule, tip's rule in every package, which is not listed here.
 func AllRuleIDs() []RuleID {
 	return []RuleID{
 		RuleOnePlacement, RuleRestrictions, RuleSpecialWatch, RuleWatchGrounds3, RuleWatchGrounds2,
 		RuleAutoDowngrade, RuleWaiverTwoYears, RuleWaiverOnce, RulePostWaiver, RulePolicyPattern,
-		RuleErratum, RuleUnresolvedName, RuleSourceConflict, RuleCorrection,
+		RuleUnresolvedName, RuleSourceConflict, RuleCorrection,
 		RuleGap, RuleOpen, RuleNonexistent, RulePanelOutside,
 		RuleEmptyItem, RuleLawRow, RuleStateSponsoredCount, RuleReportYear,
 	}
