@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
@@ -111,7 +112,7 @@ func ParseListLax(r io.Reader) (*List, error) { return ParseListWith(r, tip.Pars
 // name opts.Source ("report" if empty). Memory and time are bounded as for
 // Parse405cWith; a nil r is an error wrapping tip.ErrNilReader.
 func ParseListWith(r io.Reader, opts tip.ParseOptions) (*List, error) {
-	lp := &listParser{Collector: tip.NewCollector(opts, "report", nameRules), seen: make(map[tip.Country]tip.Position)}
+	lp := &listParser{Collector: parse.NewCollector(opts, "report", nameRules), seen: make(map[tip.Country]tip.Position)}
 	lp.l = &List{Source: lp.Source()}
 	if readLines(lp.Collector, r, lp.line) {
 		lp.end()
@@ -123,7 +124,7 @@ func ParseListWith(r io.Reader, opts tip.ParseOptions) (*List, error) {
 
 // A listParser reads one list a line at a time.
 type listParser struct {
-	*tip.Collector
+	*parse.Collector
 	l     *List
 	seen  map[tip.Country]tip.Position
 	found bool // the introducing line was read
@@ -246,7 +247,7 @@ func (lp *listParser) end() {
 func parseDataFile(b []byte, src string, y tip.ReportYear, errata tip.Errata, fs *[]tip.Finding) (*List, error) {
 	l := &List{Year: y, Source: src}
 	l.From, l.To = y.ReportingPeriod()
-	names := tip.NewCollector(tip.ParseOptions{Source: src, Lax: true, Errata: errata}, src, nameRules)
+	names := parse.NewCollector(tip.ParseOptions{Source: src, Lax: true, Errata: errata}, src, nameRules)
 	lr := text.NewLineReader(bytes.NewReader(b))
 	for lr.Next() {
 		t := strings.TrimSpace(lr.Text())

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
@@ -35,11 +36,11 @@ func (l line) at(i int) tip.Position { return tip.Position{Line: l.pos.Line, Col
 
 // nameRules are the rules of the findings a lax parse reports for a name
 // it cannot read.
-var nameRules = tip.NameRules{Unresolved: ruleUnresolved, Empty: ruleEmptyItem}
+var nameRules = parse.NameRules{Unresolved: ruleUnresolved, Empty: ruleEmptyItem}
 
 // readLines reads r line by line into fn, as c.ReadLines does, and reports
 // whether the input was read to its end.
-func readLines(c *tip.Collector, r io.Reader, fn func(line)) bool {
+func readLines(c *parse.Collector, r io.Reader, fn func(line)) bool {
 	return c.ReadLines(r, func(raw string, pos tip.Position) {
 		fn(line{raw: raw, text: strings.TrimSpace(text.Clean(raw)), pos: pos})
 	})

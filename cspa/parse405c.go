@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
@@ -46,7 +47,7 @@ func fieldSection(n int) string { return "Section " + strconv.Itoa(n) }
 // A sectionParser reads a 405(c) report one line at a time, holding the
 // section it is in and what the report keeps.
 type sectionParser struct {
-	*tip.Collector
+	*parse.Collector
 	rep      *Report405c
 	section  int
 	headings [6]tip.Position // of each section's heading, once read

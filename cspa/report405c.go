@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse"
 )
 
 // A Waiver lifts the CSPA's prohibition for one country in one fiscal year,
@@ -106,7 +107,7 @@ func Parse405cLax(r io.Reader) (*Report405c, error) {
 // is not read ("$40,552,358.14" cut after "$40,552" is no amount). A nil r
 // is an error wrapping tip.ErrNilReader.
 func Parse405cWith(r io.Reader, opts tip.ParseOptions) (*Report405c, error) {
-	sp := &sectionParser{Collector: tip.NewCollector(opts, "report", nameRules), rep: &Report405c{}}
+	sp := &sectionParser{Collector: parse.NewCollector(opts, "report", nameRules), rep: &Report405c{}}
 	if readLines(sp.Collector, r, sp.line) {
 		sp.end()
 	}

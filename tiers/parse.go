@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
@@ -58,7 +59,7 @@ func ParseReportLax(r io.Reader) (*Report, error) {
 // wrapping tip.ErrRead and the reader's own error; the line it cut short
 // is not read. A nil r is an error wrapping tip.ErrNilReader.
 func ParseReportWith(r io.Reader, opts tip.ParseOptions) (*Report, error) {
-	p := &reportParser{Collector: tip.NewCollector(opts, "report", nameRules), rep: &Report{}, seen: make(map[tip.Country]Placement)}
+	p := &reportParser{Collector: parse.NewCollector(opts, "report", nameRules), rep: &Report{}, seen: make(map[tip.Country]Placement)}
 	if p.ReadLines(r, func(raw string, pos tip.Position) { p.line(newLine(raw, pos)) }) {
 		p.endPart()
 		if len(p.rep.Placements)+len(p.rep.StateSponsored)+len(p.rep.NotProtocolParty)+len(p.rep.LawEnforcement) == 0 && !p.Failed() {
@@ -76,7 +77,7 @@ func ParseReportWith(r io.Reader, opts tip.ParseOptions) (*Report, error) {
 
 // nameRules are the rules of the findings a lax parse reports for a name
 // it cannot read.
-var nameRules = tip.NameRules{Unresolved: string(RuleUnresolvedName), Empty: string(RuleEmptyItem)}
+var nameRules = parse.NameRules{Unresolved: string(RuleUnresolvedName), Empty: string(RuleEmptyItem)}
 
 // The Field of the parse's errors, where it is no tier.
 const (
@@ -128,7 +129,7 @@ const (
 // it is in and what the report keeps; its Collector keeps the errors and
 // findings.
 type reportParser struct {
-	*tip.Collector
+	*parse.Collector
 	rep    *Report
 	titled bool // the title line was seen
 	seen   map[tip.Country]Placement

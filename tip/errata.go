@@ -51,7 +51,7 @@ var defaultErrata = sync.OnceValue(func() Errata {
 // Lookup returns the erratum for a printed name, matched after the same
 // folding of case, spaces and punctuation that LookupCountry applies. It
 // folds every erratum at each call: a parse, which looks up many names,
-// folds its table once (see Collector).
+// folds its table once (see [Resolver]).
 func (e Errata) Lookup(printed string) (Erratum, bool) {
 	key := appendKey(nil, printed)
 	for _, x := range e {

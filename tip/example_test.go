@@ -3,7 +3,6 @@ package tip_test
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/tipkit/tipkit/tip"
 )
@@ -139,33 +138,22 @@ func ExampleParseOptions_ResolveCountry() {
 	// TON tip/erratum warning
 }
 
-// A parser of a document of one country per line, written as tipkit's
-// parsers are: the Collector reads the lines, resolves the names, and keeps
-// the errors and the findings.
-func ExampleCollector() {
-	const doc = "Chile\n  Tongo\n\nNambia\n"
-	parse := func(opts tip.ParseOptions) ([]tip.Country, []tip.Finding, error) {
-		c := tip.NewCollector(opts, "countries", tip.NameRules{Unresolved: "my/unresolved-name", Empty: "my/empty"})
-		var out []tip.Country
-		c.ReadLines(strings.NewReader(doc), func(raw string, pos tip.Position) {
-			if name := strings.TrimSpace(raw); name != "" {
-				if country, ok := c.Resolve(name, pos, "Country"); ok {
-					out = append(out, country)
-				}
-			}
-		})
-		return out, c.Findings(), c.Err()
-	}
-	_, _, err := parse(tip.ParseOptions{Source: "list.txt"})
-	fmt.Println(err)
-	cs, fs, err := parse(tip.ParseOptions{Source: "list.txt", Lax: true})
-	fmt.Println(cs, err)
-	for _, f := range fs {
-		fmt.Println(f.Pos, f.Rule)
+// A Resolver reads names as one parse does, its errata folded once.
+func ExampleResolver() {
+	r := tip.ParseOptions{Source: "list.txt", Lax: true}.Resolver()
+	for _, name := range []string{"Chile", "Tongo", "Narnia"} {
+		c, f, err := r.Resolve(name, tip.Position{Line: 1, Col: 1}, "Country")
+		switch {
+		case err != nil:
+			fmt.Println(err)
+		case f != nil:
+			fmt.Println(c, "through", f.Rule)
+		default:
+			fmt.Println(c)
+		}
 	}
 	// Output:
-	// list.txt:2:3: Country: unknown country "Tongo" (did you mean "Tonga", "Togo"?) (and 1 more error)
-	// [Chile Tonga unknown] <nil>
-	// 2:3 tip/erratum
-	// 4:1 my/unresolved-name
+	// Chile
+	// Tonga through tip/erratum
+	// list.txt:1:1: Country: unknown country "Narnia"
 }

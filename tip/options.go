@@ -81,10 +81,35 @@ const ErratumRule = "tip/erratum"
 //
 // Suggestions are worked out only when the error is formatted, so a parser
 // may resolve any line to see whether it is a country. A caller's own
-// errata are folded at each call that consults them; a [Collector] folds
-// them once for a whole parse.
+// errata are folded at each call that consults them; a [Resolver] folds
+// them once, for a parser that reads many names.
 func (o ParseOptions) ResolveCountry(name string, pos Position, field string) (Country, *Finding, *ParseError) {
 	return o.resolveCountry(name, pos, field, nil)
+}
+
+// A Resolver reads country names as [ParseOptions.ResolveCountry] does
+// under the options it was made from, with the errata's printed names
+// folded once rather than at every name: a parse that asks of every line
+// whether it is a country (a tier list, a CSPA list) makes one. The zero
+// Resolver is a strict one with no source name.
+type Resolver struct {
+	opts ParseOptions
+	keys errataKeys // nil until a lax resolve needs them
+}
+
+// Resolver returns a Resolver for o, its errata folded: the default
+// table's once for the process, a caller's table once here.
+func (o ParseOptions) Resolver() *Resolver {
+	r := &Resolver{opts: o}
+	if o.Lax {
+		r.keys = o.errataKeys()
+	}
+	return r
+}
+
+// Resolve is [ParseOptions.ResolveCountry] under the Resolver's options.
+func (r *Resolver) Resolve(name string, pos Position, field string) (Country, *Finding, *ParseError) {
+	return r.opts.resolveCountry(name, pos, field, r.keys)
 }
 
 // resolveCountry is ResolveCountry with the errata folded already, or,
