@@ -19,15 +19,22 @@ func TestDefaultIsACopy(t *testing.T) {
 	d := Default()
 	l22 := d.List(2022)
 	before := d.Report.Violations[0]
-	l22.Countries[0] = tip.MustLookupCountry("Chile")
+	l22.Governments[0].Country = tip.MustLookupCountry("Chile")
 	if d.Report.Violations[0] != before {
 		t.Error("the 2022 list and the 405(c) report's Section 1 share memory")
 	}
-	d.Lists[0].Countries[0] = tip.MustLookupCountry("Chile")
-	d.Lists[0].Names[0] = "changed"
+	d.Lists[0].Governments[0].Country = tip.MustLookupCountry("Chile")
+	d.Lists[0].Governments[1].Name = "changed"
+	d.Lists[0].Findings = append(d.Lists[0].Findings, tip.Finding{Message: "added"})
+	if l23 := d.List(2023); len(l23.Findings) > 0 {
+		l23.Findings[0].Message = "changed"
+	}
 	d.Lists[1].Status = StatusNotFound
 	d.Report.Violations[1] = tip.MustLookupCountry("Chile")
 	d.Report.Waivers[0].Authorities = append(d.Report.Waivers[0].Authorities[:0], FMF)
+	if len(d.Report.Findings) > 0 {
+		d.Report.Findings[0].Message = "changed"
+	}
 	if len(d.Report.Provided) > 0 {
 		d.Report.Provided[0].Note = "changed"
 	}

@@ -82,13 +82,13 @@ Pursuant to section 402(3) of the CSPA, the Secretary of State found that the fo
 `
 	_, err := cspa.Parse405c(strings.NewReader(text))
 	fmt.Println(err)
-	r, fs, err := cspa.Parse405cLax(strings.NewReader(text))
+	r, err := cspa.Parse405cLax(strings.NewReader(text))
 	fmt.Println(r.Violations, err)
-	for _, f := range fs {
+	for _, f := range r.Findings {
 		fmt.Println(f.Pos, f.Rule)
 	}
 	// Output:
 	// report:3:311: Section 1: unknown country "Tongo" (did you mean "Tonga", "Togo"?)
 	// [Burma Tonga Yemen] <nil>
-	// 3:311 cspa/erratum
+	// 3:311 tip/erratum
 }

@@ -11,10 +11,11 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/seeds"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
-//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/2011.txt data/fills.txt data/waivers.txt
+//go:embed data/years/*.txt data/extra/2011.txt data/fills.txt data/waivers.txt
 var dataFS embed.FS
 
 // SeedSource names the embedded 2023 report in positions and findings.
@@ -103,6 +104,7 @@ func (d *Data) Clone() *Data {
 		r.NotPlanned = slices.Clone(r.NotPlanned)
 		r.Waivers = cloneWaivers(r.Waivers)
 		r.Provided = slices.Clone(r.Provided) // decimal.Decimal is immutable
+		r.Findings = slices.Clone(r.Findings)
 		out.Report = &r
 	}
 	return out
@@ -113,9 +115,8 @@ func cloneList(l *List) *List {
 		return nil
 	}
 	c := *l
-	c.Countries = slices.Clone(l.Countries)
-	c.Names = slices.Clone(l.Names)
-	c.Positions = slices.Clone(l.Positions)
+	c.Governments = slices.Clone(l.Governments)
+	c.Findings = slices.Clone(l.Findings)
 	return &c
 }
 
@@ -129,22 +130,19 @@ func cloneWaivers(ws []Waiver) []Waiver {
 
 func buildDefault() (*Data, error) {
 	d := &Data{}
-	seed, err := dataFS.ReadFile("data/2023_tip_report.txt")
+	seed := seeds.Report2023()
+	opts := tip.ParseOptions{Source: SeedSource, Lax: true}
+	l23, err := ParseListWith(strings.NewReader(seed), opts)
 	if err != nil {
 		return nil, err
 	}
-	var fs []tip.Finding
-	l23, err := parseList(bytes.NewReader(seed), SeedSource, true, &fs)
-	if err != nil {
-		return nil, err
-	}
-	d.Findings = append(d.Findings, fs...)
-	rep, fs, err := parse405c(bytes.NewReader(seed), SeedSource, true)
+	d.Findings = append(d.Findings, l23.Findings...)
+	rep, err := Parse405cWith(strings.NewReader(seed), opts)
 	if err != nil {
 		return nil, err
 	}
 	d.Report = rep
-	d.Findings = append(d.Findings, fs...)
+	d.Findings = append(d.Findings, rep.Findings...)
 	errata := append(slices.Clone(tip.DefaultErrata()), tip.Erratum{Printed: "DRC", Country: tip.MustLookupCountry("Congo, Democratic Republic of the"),
 		Source: "cspa data years/2010.txt", Note: "the common abbreviation of the Democratic Republic of the Congo"})
 	fills, err := readFills()
@@ -168,7 +166,7 @@ func buildDefault() (*Data, error) {
 			if err != nil {
 				return nil, err
 			}
-			if len(l.Countries) == 0 {
+			if len(l.Governments) == 0 {
 				l = extra
 			}
 		}
@@ -178,14 +176,13 @@ func buildDefault() (*Data, error) {
 		switch y {
 		case 2022: // Section 1 of the seed's 405(c) report is the 2022 list
 			d.Findings = append(d.Findings, compare(l, rep.Violations, "405(c) Section 1")...)
-			l = &List{Year: 2022, Countries: slices.Clone(rep.Violations), Status: StatusFull, Source: SeedSource + ", 405(c) Section 1"}
+			l = &List{Year: 2022, Status: StatusFull, Source: SeedSource + ", 405(c) Section 1"}
 			for _, c := range rep.Violations {
-				l.Names = append(l.Names, c.Name())
-				l.Positions = append(l.Positions, tip.Position{})
+				l.Governments = append(l.Governments, Listed{Country: c, Name: c.Name()})
 			}
 			l.From, l.To = rep.From, rep.To
 		case 2023:
-			d.Findings = append(d.Findings, compare(l, l23.Countries, "the CSPA list")...)
+			d.Findings = append(d.Findings, compare(l, l23.Countries(), "the CSPA list")...)
 			l = l23
 		}
 		d.Lists = append(d.Lists, l)
@@ -262,29 +259,26 @@ func applyFills(l *List, fs []fill, errata tip.Errata, findings *[]tip.Finding) 
 	if len(fs) == 0 {
 		return nil
 	}
-	const src = "fills.txt"
+	opts := tip.ParseOptions{Source: "fills.txt", Lax: true, Errata: errata}
 	for _, f := range fs {
-		c, e, err := errata.Resolve(f.name)
+		c, e, err := opts.ResolveCountry(f.name, f.pos, "country")
 		switch {
 		case err != nil:
-			return tip.Errorf(src, f.pos, "country", err, "")
+			return err
 		case e != nil:
-			*findings = append(*findings, tip.Finding{Rule: "cspa/erratum", Severity: tip.Info, Source: src, Pos: f.pos, Country: c, Subject: f.name,
-				Message: fmt.Sprintf("%q read as %s (%s)", f.name, c.Name(), e.Note), Citation: e.Source})
+			*findings = append(*findings, *e)
 		}
 		if l.Contains(c) {
 			continue
 		}
-		l.Countries = append(l.Countries, c)
-		l.Names = append(l.Names, f.name)
-		l.Positions = append(l.Positions, f.pos)
+		l.Governments = append(l.Governments, Listed{Country: c, Name: f.name, Pos: f.pos})
 	}
 	st := fillStatus[l.Year]
-	if len(l.Countries) != st.size {
-		return tip.Errorf(src, fs[0].pos, "country", tip.ErrMissing, "%d: the list has %d governments with its fills, the file says %d", l.Year, len(l.Countries), st.size)
+	if len(l.Governments) != st.size {
+		return tip.Errorf(opts.Source, fs[0].pos, "country", tip.ErrMissing, "%d: the list has %d governments with its fills, the file says %d", l.Year, len(l.Governments), st.size)
 	}
 	l.Status = st.status
-	l.Source += " + " + src
+	l.Source += " + " + opts.Source
 	return nil
 }
 
@@ -297,7 +291,7 @@ func compare(file *List, seed []tip.Country, what string) []tip.Finding {
 				Message: fmt.Sprintf("%d: %s is in seed 003's %s but not in %s", file.Year, c.Name(), what, file.Source)})
 		}
 	}
-	for _, c := range file.Countries {
+	for _, c := range file.Countries() {
 		if !slices.Contains(seed, c) {
 			fs = append(fs, tip.Finding{Rule: "cspa/source-conflict", Severity: tip.Warning, Source: file.Source, Country: c, Subject: strconv.Itoa(int(file.Year)),
 				Message: fmt.Sprintf("%d: %s is in %s but not in seed 003's %s", file.Year, c.Name(), file.Source, what)})
@@ -318,9 +312,9 @@ func readWaivers(errata tip.Errata) ([]Waiver, error) {
 		if err != nil {
 			return tip.Errorf("waivers.txt", pos, "fiscal year", err, "")
 		}
-		c, _, err := errata.Resolve(f[1])
-		if err != nil {
-			return tip.Errorf("waivers.txt", pos, "country", err, "")
+		c, _, perr := tip.ParseOptions{Source: "waivers.txt", Lax: true, Errata: errata}.ResolveCountry(f[1], pos, "country")
+		if perr != nil {
+			return perr
 		}
 		w := Waiver{Country: c, Name: f[1], FiscalYear: fy, Partial: f[2] == "partial", Limit: f[4], Source: f[6], Pos: pos}
 		if f[2] != "full" && f[2] != "partial" {
@@ -363,7 +357,7 @@ func rowError(src string, err error) error {
 func Validate(d *Data) []tip.Finding {
 	var fs []tip.Finding
 	for _, w := range d.Waivers {
-		listed, known := d.Listed(w.Country, tip.ReportYear(w.FiscalYear-1))
+		listed, known := d.Listed(w.Country, w.FiscalYear.ReportYear())
 		switch {
 		case listed:
 		case known:

@@ -11,7 +11,8 @@
 //	  • Democratic Republic of the Congo
 //	  • Türkiye
 //
-// ParseList reads it into a List of tip.Country values with positions.
+// ParseList reads it into a List whose Governments are Listed entries:
+// the country (Türkiye is tip's Turkey), the name as printed, its position.
 // Parse405c reads the annual report under section 405(c): the countries in
 // violation (Section 1), those for which nothing was planned (Section 2),
 // the waivers with their date and authorities (Section 3: "waive in part …
@@ -30,4 +31,41 @@
 // Default embeds the lists of 2010–2025 with each year's status (full,
 // partial, not found), so a country missing from a partial list is
 // "unknown", not "not listed".
+//
+// # Strict and lax
+//
+// ParseList and Parse405c fail with a positioned *tip.ParseError on
+// anything they do not understand; ParseListLax and Parse405cLax read past
+// it and say so in the result's Findings. ParseListWith and Parse405cWith
+// take a tip.ParseOptions (the source name errors carry, strict or lax,
+// the errata). Either mode fails on text that is not text, a failed read,
+// input that holds no list or report, and more than tip.MaxErrors
+// problems, where it stops reading.
+//
+// # Findings
+//
+// A lax parse reports what it read past as findings with these rules,
+// exactly (a test holds this list to what the parsers emit):
+//
+//   - "tip/erratum" (warning): a misprint read through the errata ("Tongo"
+//     for Tonga), kept as the country it means.
+//   - "cspa/unresolved-name": a name that names no country; a list keeps
+//     it with a zero Country, Section 5 keeps the amounts under it so.
+//   - "cspa/empty-item": a bullet with no name.
+//   - "cspa/duplicate": a government listed twice; both are kept.
+//   - "cspa/second-list": a second CSPA list in one input, not read.
+//   - "cspa/year": a report or fiscal year out of range (1990–2100), left
+//     zero.
+//   - "cspa/date": a date that does not exist ("February 30, 2022"), left
+//     zero.
+//   - "cspa/amount": a line of Section 5 whose amount or authority does not
+//     read ("Peacekeeping Operations $-5", "USD 100"), or an amount above
+//     every country heading; not kept.
+//   - "cspa/repeated-section": a 405(c) section printed twice; the first
+//     is kept.
+//   - "cspa/repeated-sentence": Section 1 or 2 naming its countries twice;
+//     the first is kept.
+//
+// All but the first have Severity Error. Default's findings add
+// "cspa/source-conflict" and "cspa/waiver-unlisted" (see Validate).
 package cspa

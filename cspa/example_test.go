@@ -1,6 +1,7 @@
 package cspa_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -20,8 +21,8 @@ func ExampleParseList() {
 		fmt.Println(err)
 		return
 	}
-	for i, c := range l.Countries {
-		fmt.Printf("%s %s (%q at %v)\n", c.ISO3(), c.Name(), l.Names[i], l.Positions[i])
+	for _, g := range l.Governments {
+		fmt.Printf("%s %s (%q at %v)\n", g.Country.ISO3(), g.Country.Name(), g.Name, g.Pos)
 	}
 	fmt.Println("period:", l.From, "to", l.To, "- restrictions in", l.Year.RestrictionYear())
 	// Output:
@@ -64,7 +65,7 @@ func ExampleDefault() {
 	d := cspa.Default()
 	for _, y := range []tip.ReportYear{2010, 2011, 2012, 2020, 2023, 2025} {
 		l := d.List(y)
-		fmt.Println(y, l.Status, len(l.Countries))
+		fmt.Println(y, l.Status, len(l.Governments))
 	}
 	fmt.Println("405(c) provided under waiver:", tip.FormatUSD(d.Report.Total()), "as of", d.Report.AsOf)
 	// Output:
@@ -108,6 +109,25 @@ International Military Education Training — $85,427.37
 	// total $57,372,936.51
 }
 
+// A strict parse reports an amount it cannot read and reads on, so the
+// amounts after it are kept; the options name the source.
+func ExampleParse405cWith() {
+	const text = `Section 1: Countries in Violation of the Standards Under the CSPA in 2022
+The Secretary identified the following countries during the reporting period of April 1, 2021 – March 31, 2022: Somalia and Yemen.
+Section 5: Description and Amount of Assistance Provided Pursuant to a Waiver
+Somalia
+Peacekeeping Operations $-5
+Yemen
+International Military Education Training — $85,427.37
+`
+	r, err := cspa.Parse405cWith(strings.NewReader(text), tip.ParseOptions{Source: "405c.txt"})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, tip.ErrAmount), len(r.Provided), tip.FormatUSD(r.Total()))
+	// Output:
+	// 405c.txt:5:25: Section 5: invalid amount: "$-5": bad digits or grouping (want an amount like $1,250,000.00 or $3.12 million)
+	// true 1 $85,427.37
+}
+
 func ExampleParseAuthority() {
 	for _, s := range []string{"International Military Education Training", "PKO", "10 U.S.C. 331/333", "direct commercial sales"} {
 		a, err := cspa.ParseAuthority(s)
@@ -120,22 +140,28 @@ func ExampleParseAuthority() {
 	// "direct commercial sales"                  DCS           Direct Commercial Sales <nil>
 }
 
-// The lax reader keeps a name it cannot resolve and says so.
+// The lax reader keeps a name it cannot resolve and says so in the
+// list's findings.
 func ExampleParseListLax() {
 	const text = "The 2022 CSPA List Includes Governments of the following countries:\n  • Burma\n  • Narnia\n"
-	l, findings, err := cspa.ParseListLax(strings.NewReader(text))
-	fmt.Println(l.Names, l.Countries[0].ISO3(), l.Countries[1] == 0, err)
-	for _, f := range findings {
-		fmt.Println(f.Pos, f.Rule)
+	l, err := cspa.ParseListLax(strings.NewReader(text))
+	fmt.Println(l.Countries(), err)
+	for _, f := range l.Findings {
+		fmt.Println(f)
 	}
 	// Output:
-	// [Burma Narnia] MMR true <nil>
-	// 3:7 cspa/unresolved-name
+	// [Burma unknown] <nil>
+	// report:3:7: error: cspa/unresolved-name: CSPA list: unknown country "Narnia"
 }
 
-func ExamplePeriod() {
-	from, to := cspa.Period(2023)
-	fmt.Println(from, to, "— restrictions in", tip.ReportYear(2023).RestrictionYear())
+// The options name the source in every error, and choose the mode.
+func ExampleParseListWith() {
+	const text = "The 2023 CSPA List Includes Governments of the following countries:\n  • Burma\n  • Burma\n"
+	_, err := cspa.ParseListWith(strings.NewReader(text), tip.ParseOptions{Source: "tip2023.txt"})
+	fmt.Println(err)
+	l, err := cspa.ParseListWith(strings.NewReader(text), tip.ParseOptions{Source: "tip2023.txt", Lax: true})
+	fmt.Println(len(l.Governments), err, l.Findings[0].Rule)
 	// Output:
-	// 2022-04-01 2023-03-31 — restrictions in FY2024
+	// tip2023.txt:3:7: CSPA list: duplicate: Burma is also listed at 2:7 (a list names a government once)
+	// 2 <nil> cspa/duplicate
 }

@@ -14,7 +14,7 @@ func TestFills(t *testing.T) {
 	d := Default()
 	names := func(y tip.ReportYear) []string {
 		var out []string
-		for _, c := range d.List(y).Countries {
+		for _, c := range d.List(y).Countries() {
 			out = append(out, c.ISO3())
 		}
 		return out
@@ -38,8 +38,8 @@ func TestFills(t *testing.T) {
 		}
 	}
 	l := d.List(2020)
-	if l.Names[13] != "Mali" || l.Positions[13] != (tip.Position{Line: 13, Col: 6}) || l.Source != "years/2020.txt + fills.txt" {
-		t.Errorf("2020's last fill: %q at %v in %q", l.Names[13], l.Positions[13], l.Source)
+	if g := l.Governments[13]; g.Name != "Mali" || g.Pos != (tip.Position{Line: 13, Col: 6}) || l.Source != "years/2020.txt + fills.txt" {
+		t.Errorf("2020's last fill: %q at %v in %q", g.Name, g.Pos, l.Source)
 	}
 	// The restrictions follow: Iran is barred in FY2021, from the 2020 list.
 	if rs := d.Prohibited(tip.MustLookupCountry("Iran"), 2021); len(rs) == 0 {

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
@@ -20,7 +20,7 @@ type Status uint8
 const (
 	StatusUnknown  Status = iota
 	StatusFull            // every government of the list
-	StatusPartial         // some: Listed answers "unknown" for the others
+	StatusPartial         // some: Data.Listed answers "unknown" for the others
 	StatusNotFound        // the list exists but tipkit has no copy
 )
 
@@ -36,217 +36,218 @@ func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 // during the reporting period as having forces or government-supported
 // armed groups that recruit or use child soldiers.
 type List struct {
-	Year      tip.ReportYear
-	Countries []tip.Country  // in the order printed; zero where a name did not resolve (lax)
-	Names     []string       // as written, parallel to Countries
-	Positions []tip.Position // of each name, parallel to Countries
-	// The reporting period: April 1 of Year-1 to March 31 of Year.
+	Year        tip.ReportYear
+	Governments []Listed // in the order printed
+	// The reporting period: Year.ReportingPeriod(), April 1 of Year-1 to
+	// March 31 of Year, or the period the source states.
 	From, To tip.Date
 	Status   Status
 	Source   string
-	Pos      tip.Position // of the introducing line
+	Pos      tip.Position  // of the introducing line
+	Findings []tip.Finding // what a lax parse tolerated; nil from ParseList
 }
 
-// Period returns the reporting period a list of report year y covers.
-func Period(y tip.ReportYear) (from, to tip.Date) {
-	return tip.MakeDate(int(y)-1, 4, 1), tip.MakeDate(int(y), 3, 31)
+// A Listed is one government of a list, as printed.
+type Listed struct {
+	Country tip.Country  // zero if the name did not resolve (lax parse only)
+	Name    string       // as written: "Türkiye", "Democratic Republic of the Congo"
+	Pos     tip.Position // of the name in the list's Source; zero if the source gives none
+}
+
+// Countries returns the list's countries in the order printed, a zero
+// Country where a name did not resolve (lax parse only).
+func (l *List) Countries() []tip.Country {
+	out := make([]tip.Country, len(l.Governments))
+	for i, g := range l.Governments {
+		out[i] = g.Country
+	}
+	return out
 }
 
 // Contains reports whether the list names c.
 func (l *List) Contains(c tip.Country) bool {
-	for _, x := range l.Countries {
-		if x == c {
+	for _, g := range l.Governments {
+		if g.Country == c {
 			return true
 		}
 	}
 	return false
 }
 
-var listIntroRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^The ((?:19|20)\d\d) CSPA List Includes Governments of the following countries:?$`)
+// listIntro matches the line that introduces the list, compiled on first
+// use so that importing the package costs nothing.
+var listIntro = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^The (\d{4}) CSPA List Includes Governments of the following countries:?$`)
 })
+
+// fieldList is the Field of the list's errors.
+const fieldList = "CSPA list"
 
 // ParseList reads the CSPA list of a TIP Report: the line "The 2023 CSPA
 // List Includes Governments of the following countries:" and the list
 // after it — bullets as the report prints them, numbers ("1. Burma"), bare
 // names one per line, or one sentence ("Burma, Iran, and Mali."). The
-// input may be the whole report or just the section. A name that is not a
-// country is a *tip.ParseError; all errors come in a tip.ErrorList with the
-// list holding every name that could be read. Input with no list is an
-// error wrapping tip.ErrMissing; the heading followed by no list it can
-// read, one wrapping tip.ErrSyntax.
-func ParseList(r io.Reader) (*List, error) { return parseList(r, "", false, nil) }
+// input may be the whole report or just the section, and holds one list.
+// A name that is not a country is a *tip.ParseError; all errors come in a
+// tip.ErrorList with the list holding every name that could be read. Input
+// with no list is an error wrapping tip.ErrMissing; the heading followed by
+// no list it can read, one wrapping tip.ErrSyntax; a second list, one
+// wrapping tip.ErrDuplicate.
+//
+// It is ParseListWith with the zero tip.ParseOptions.
+func ParseList(r io.Reader) (*List, error) { return ParseListWith(r, tip.ParseOptions{}) }
 
 // ParseListLax reads what ParseList reads; names that only resolve through
 // tip.DefaultErrata, or not at all, are kept (the latter with a zero
-// Country) and reported as findings.
-func ParseListLax(r io.Reader) (*List, []tip.Finding, error) {
-	var fs []tip.Finding
-	l, err := parseList(r, "", true, &fs)
-	return l, fs, err
+// Country), and they and every other problem ParseList fails on are
+// reported as findings in List.Findings (the package documentation lists
+// their rules). It fails only on text that is not text, a failed read, input
+// with no list it can read, and too many problems.
+//
+// It is ParseListWith with tip.ParseOptions{Lax: true}.
+func ParseListLax(r io.Reader) (*List, error) { return ParseListWith(r, tip.ParseOptions{Lax: true}) }
+
+// ParseListWith reads a list as opts say: strictly as ParseList does, or,
+// with opts.Lax, as ParseListLax does with opts.Errata. Errors and findings
+// name opts.Source ("report" if empty). Memory and time are bounded as for
+// Parse405cWith; a nil r is an error wrapping tip.ErrNilReader.
+func ParseListWith(r io.Reader, opts tip.ParseOptions) (*List, error) {
+	lp := &listParser{Collector: parse.NewCollector(opts, "report", nameRules), seen: make(map[tip.Country]tip.Position)}
+	lp.l = &List{Source: lp.Source()}
+	if readLines(lp.Collector, r, lp.line) {
+		lp.end()
+	}
+	lp.l.Findings = lp.Findings()
+	tip.SortFindings(lp.l.Findings)
+	return lp.l, lp.Err()
 }
 
-type resolver struct {
-	src      string
-	lax      bool
-	errs     tip.ErrorList
-	findings *[]tip.Finding
+// A listParser reads one list a line at a time.
+type listParser struct {
+	*parse.Collector
+	l     *List
+	seen  map[tip.Country]tip.Position
+	found bool // the introducing line was read
+	in    bool // reading the list's items
+	// The items read so far and how: bullets or numbers, or bare names
+	// (which end at a bullet); and whether a blank line came after the
+	// last one.
+	items          int
+	bulleted, bare bool
+	blank          bool
 }
 
-func (rs *resolver) resolve(name string, pos tip.Position, field string) (tip.Country, bool) {
-	if name == "" {
-		rs.errs.Add(tip.Errorf(rs.src, pos, field, tip.ErrMissing, "empty list item"))
-		return 0, false
+// line reads one line: the list's items, and outside them its introducing
+// line.
+func (lp *listParser) line(l line) {
+	if lp.in && lp.item(l) {
+		return
 	}
-	if !rs.lax {
-		c, err := tip.LookupCountry(name)
-		if err != nil {
-			rs.errs.Add(tip.Errorf(rs.src, pos, field, err, ""))
-			return 0, false
-		}
-		return c, true
+	lp.in = false
+	m := listIntro().FindStringSubmatchIndex(l.text)
+	if m == nil {
+		return
 	}
-	c, e, err := tip.DefaultErrata().Resolve(name)
+	if lp.found {
+		lp.Problem(lp.Errorf(l.pos, fieldList, tip.ErrDuplicate, "a second list (the first is at line %d; one input holds one list)", lp.l.Pos.Line),
+			tip.Finding{Rule: ruleSecondList, Subject: l.text})
+		return
+	}
+	lp.found, lp.in = true, true
+	lp.l.Pos, lp.l.Status = l.pos, StatusFull
+	y, err := tip.ParseReportYear(l.text[m[2]:m[3]])
+	if err != nil {
+		lp.Problem(lp.Errorf(l.at(m[2]), fieldList, err, ""), tip.Finding{Rule: ruleYear, Subject: l.text[m[2]:m[3]]})
+		return
+	}
+	lp.l.Year = y
+	lp.l.From, lp.l.To = y.ReportingPeriod()
+}
+
+// item reads a line after the introducing one and reports whether it
+// belongs to the list: bullets or numbers as the report prints them, bare
+// names one per line (the first a country), or one sentence "Burma, Iran,
+// and Mali." as a retyped list may have it.
+func (lp *listParser) item(l line) bool {
+	if l.text == "" {
+		lp.blank = true
+		return true
+	}
+	item, col, ok := text.CutBullet(l.raw)
 	switch {
-	case err != nil:
-		*rs.findings = append(*rs.findings, tip.Finding{Rule: "cspa/unresolved-name", Severity: tip.Error, Source: rs.src, Pos: pos, Subject: name, Message: field + ": " + err.Error() + "; kept with no country"})
-	case e != nil:
-		*rs.findings = append(*rs.findings, tip.Finding{Rule: "cspa/erratum", Severity: tip.Warning, Source: rs.src, Pos: pos, Country: c, Subject: name,
-			Message: fmt.Sprintf("%s: %q read as %s (%s)", field, name, c.Name(), e.Note), Citation: e.Source})
+	case ok && !lp.bare:
+		lp.bulleted = true
+	case ok || lp.bulleted:
+		return false
+	case lp.items == 0 && !text.IsNameLine(l.text):
+		lp.sentence(l)
+		lp.in = false
+		return lp.items > 0
+	case !text.IsNameLine(l.text) || listIntro().MatchString(l.text) || (lp.items == 0 || lp.blank) && !lp.IsCountry(l.text):
+		return false
+	default:
+		lp.bare = true
+		item, col = l.text, l.pos.Col
 	}
-	return c, true
+	lp.blank = false
+	lp.items++
+	lp.add(item, tip.Position{Line: l.pos.Line, Col: col})
+	return true
 }
 
-// isCountry reports whether a bare line names a country, directly or
-// through the errata: what decides that a line starts a list of names.
-func isCountry(s string) bool {
-	_, _, err := tip.DefaultErrata().Resolve(s)
-	return err == nil
-}
-
-// sentenceList reads a list written as one sentence, "Burma, Iran, and
-// Mali.", calling add for each member, and returns how many it read. A
-// sentence whose first member is no country is not a list: it reads none.
-func sentenceList(raw string, line int, add func(string, tip.Position)) int {
-	t := strings.TrimSpace(text.Clean(raw))
-	pl := tip.SplitPlaces(strings.TrimSuffix(t, "."))
-	if len(pl.Members) < 2 || pl.Label != "" || !isCountry(strings.TrimSpace(pl.Members[0].Text)) {
-		return 0
+// sentence reads a list written as one sentence, "Burma, Iran, and Mali.".
+// A sentence whose first member is no country is not a list: it reads
+// none.
+func (lp *listParser) sentence(l line) {
+	pl := tip.SplitPlaces(strings.TrimSuffix(l.text, "."))
+	if len(pl.Members) < 2 || pl.Label != "" || !lp.IsCountry(strings.TrimSpace(pl.Members[0].Text)) {
+		return
 	}
-	col := strings.Index(raw, t[:1]) + 1
 	for _, m := range pl.Members {
-		add(strings.TrimSpace(m.Text), tip.Position{Line: line, Col: col + m.Offset})
+		lp.items++
+		lp.add(strings.TrimSpace(m.Text), l.at(m.Offset))
 	}
-	return len(pl.Members)
 }
 
-// readLines reads all lines, reporting encoding errors by position.
-func readLines(r io.Reader, rs *resolver) []string {
-	var lines []string
-	lr := text.NewLineReader(r)
-	for lr.Next() {
-		b := lr.Bytes()
-		if col := text.Invalid(b); col > 0 {
-			rs.errs.Add(tip.Errorf(rs.src, tip.Position{Line: lr.Line(), Col: col}, "", tip.ErrEncoding, "invalid UTF-8 or NUL byte"))
-			lines = append(lines, "")
-			continue
+// add adds one name to the list.
+func (lp *listParser) add(name string, pos tip.Position) {
+	c, ok := lp.Resolve(name, pos, fieldList)
+	if !ok {
+		return
+	}
+	if prev, dup := lp.seen[c]; dup && c != 0 {
+		lp.Problem(lp.Errorf(pos, fieldList, tip.ErrDuplicate, "%s is also listed at %v (a list names a government once)", c.Name(), prev),
+			tip.Finding{Rule: ruleDuplicate, Country: c, Subject: name, Message: fmt.Sprintf("%s is listed twice (lines %d and %d); both kept", c.Name(), prev.Line, pos.Line)})
+		if !lp.Lax() {
+			return
 		}
-		lines = append(lines, string(b))
+	} else if c != 0 {
+		lp.seen[c] = pos
 	}
-	if err := lr.Err(); err != nil {
-		rs.errs.Add(tip.Errorf(rs.src, tip.Position{Line: lr.Line() + 1, Col: 1}, "", err, ""))
-	}
-	return lines
+	lp.l.Governments = append(lp.l.Governments, Listed{Country: c, Name: name, Pos: pos})
 }
 
-func parseList(r io.Reader, src string, lax bool, fs *[]tip.Finding) (*List, error) {
-	if src == "" {
-		src = "report"
+// end reports a list that could not be found or read.
+func (lp *listParser) end() {
+	switch {
+	case lp.Failed() || len(lp.l.Governments) > 0:
+	case lp.found:
+		lp.Fail(lp.Errorf(lp.l.Pos, fieldList, tip.ErrSyntax,
+			"the heading is followed by no government this parser can read (want \"• Burma\" lines, \"1. Burma\", names one per line, or \"Burma, Iran, and Mali.\")"))
+	default:
+		lp.Fail(lp.Errorf(tip.Position{Line: 1, Col: 1}, fieldList, tip.ErrMissing,
+			"no line \"The YYYY CSPA List Includes Governments of the following countries:\""))
 	}
-	if fs == nil {
-		fs = new([]tip.Finding)
-	}
-	rs := &resolver{src: src, lax: lax, findings: fs}
-	lines := readLines(r, rs)
-	l := &List{Source: src}
-	found := false
-	for i := 0; i < len(lines) && !found; i++ {
-		m := listIntroRE().FindStringSubmatch(strings.TrimSpace(text.Clean(lines[i])))
-		if m == nil {
-			continue
-		}
-		found = true
-		y, _ := strconv.Atoi(m[1])
-		l.Year = tip.ReportYear(y)
-		l.From, l.To = Period(l.Year)
-		l.Status = StatusFull
-		l.Pos = tip.Position{Line: i + 1, Col: 1}
-		seen := make(map[tip.Country]int)
-		add := func(item string, pos tip.Position) {
-			c, ok := rs.resolve(item, pos, "CSPA list")
-			if !ok {
-				return
-			}
-			if c != 0 {
-				if line, dup := seen[c]; dup {
-					if !lax {
-						rs.errs.Add(tip.Errorf(src, pos, "CSPA list", tip.ErrDuplicate, "%s is also listed at line %d", c.Name(), line))
-						return
-					}
-					*fs = append(*fs, tip.Finding{Rule: "cspa/duplicate", Severity: tip.Error, Source: src, Pos: pos, Country: c, Subject: item, Message: fmt.Sprintf("%s is listed twice (lines %d and %d)", c.Name(), line, pos.Line)})
-				}
-				seen[c] = pos.Line
-			}
-			l.Countries = append(l.Countries, c)
-			l.Names = append(l.Names, item)
-			l.Positions = append(l.Positions, pos)
-		}
-		// The items: bullets or numbers as the report prints them, bare
-		// names one per line (the first a country), or one sentence
-		// "Burma, Iran, and Mali." as a retyped list may have it.
-		items, bulleted, bare := 0, false, false
-		blank := false
-	items:
-		for j := i + 1; j < len(lines); j++ {
-			t := strings.TrimSpace(text.Clean(lines[j]))
-			if t == "" {
-				blank = true
-				continue
-			}
-			item, col, ok := text.CutBullet(lines[j])
-			switch {
-			case ok && !bare:
-				bulleted = true
-			case ok || bulleted:
-				break items
-			case items == 0 && !text.IsNameLine(t):
-				items += sentenceList(lines[j], j+1, add)
-				break items
-			case !text.IsNameLine(t) || listIntroRE().MatchString(t) || (items == 0 || blank) && !isCountry(t):
-				break items
-			default:
-				bare = true
-				item, col = t, strings.Index(lines[j], t[:1])+1
-			}
-			blank = false
-			items++
-			add(item, tip.Position{Line: j + 1, Col: col})
-		}
-		if items == 0 {
-			rs.errs.Add(tip.Errorf(src, l.Pos, "CSPA list", tip.ErrSyntax, "the list's heading is followed by no list of countries"))
-		}
-	}
-	if !found && rs.errs.Len() == 0 {
-		rs.errs.Add(tip.Errorf(src, tip.Position{Line: 1, Col: 1}, "CSPA list", tip.ErrMissing, "no line \"The YYYY CSPA List Includes Governments of the following countries:\""))
-	}
-	return l, rs.errs.Err()
 }
 
 // parseDataFile reads one embedded years/<YEAR>.txt: a header of "#"
-// lines with "# Status: FULL (12)" and one country per line.
+// lines with "# Status: FULL (12)" and one country per line, resolved
+// through errata, whose uses it reports in fs, as are names that resolve
+// to no country.
 func parseDataFile(b []byte, src string, y tip.ReportYear, errata tip.Errata, fs *[]tip.Finding) (*List, error) {
 	l := &List{Year: y, Source: src}
-	l.From, l.To = Period(y)
+	l.From, l.To = y.ReportingPeriod()
+	names := parse.NewCollector(tip.ParseOptions{Source: src, Lax: true, Errata: errata}, src, nameRules)
 	lr := text.NewLineReader(bytes.NewReader(b))
 	for lr.Next() {
 		t := strings.TrimSpace(lr.Text())
@@ -266,17 +267,11 @@ func parseDataFile(b []byte, src string, y tip.ReportYear, errata tip.Errata, fs
 		case t == "" || strings.HasPrefix(t, "#"):
 			continue
 		}
-		c, e, err := errata.Resolve(t)
-		switch {
-		case err != nil:
-			*fs = append(*fs, tip.Finding{Rule: "cspa/unresolved-name", Severity: tip.Error, Source: src, Pos: pos, Subject: t, Message: err.Error() + "; kept with no country"})
-		case e != nil:
-			*fs = append(*fs, tip.Finding{Rule: "cspa/erratum", Severity: tip.Info, Source: src, Pos: pos, Country: c, Subject: t, Message: fmt.Sprintf("%q read as %s (%s)", t, c.Name(), e.Note), Citation: e.Source})
+		if c, ok := names.Resolve(t, pos, ""); ok {
+			l.Governments = append(l.Governments, Listed{Country: c, Name: t, Pos: pos})
 		}
-		l.Countries = append(l.Countries, c)
-		l.Names = append(l.Names, t)
-		l.Positions = append(l.Positions, pos)
 	}
+	*fs = append(*fs, names.Findings()...)
 	if l.Status == StatusUnknown {
 		return nil, tip.Errorf(src, tip.Position{Line: 1, Col: 1}, "status", tip.ErrMissing, "no \"# Status:\" line")
 	}

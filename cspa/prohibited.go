@@ -41,7 +41,7 @@ type Restriction struct {
 // It returns nil if c is not on that list, or if no list of that year is
 // among lists; see Data.Listed for whether "not on it" is known.
 func Prohibited(lists []*List, waivers []Waiver, c tip.Country, fy tip.FiscalYear) []Restriction {
-	ly := tip.ReportYear(fy - 1)
+	ly := fy.ReportYear()
 	var list *List
 	for _, l := range lists {
 		if l.Year == ly {

@@ -80,10 +80,7 @@ func (pp *pageParser) facts(text string, lines []pageLine) {
 		num, end := amountAt(text, i+1)
 		amount, err := tip.ParseUSD("$" + num)
 		if err != nil {
-			pp.page.Findings = append(pp.page.Findings, tip.Finding{
-				Rule: "grants/dollar-figure", Severity: tip.Warning, Pos: pos, Subject: text[i:end],
-				Message: "dollar figure " + strconv.Quote(text[i:end]) + " not understood: " + err.Error(),
-			})
+			pp.note("grants/dollar-figure", pos, text[i:end], err, "dollar figure "+strconv.Quote(text[i:end])+" not understood: "+err.Error())
 			continue
 		}
 		s0, s1 := sentenceAround(text, i)
@@ -108,10 +105,8 @@ func (pp *pageParser) facts(text string, lines []pageLine) {
 			f.Kind = FactTotal
 		}
 		if f.Kind == FactUnknown {
-			pp.page.Findings = append(pp.page.Findings, tip.Finding{
-				Rule: "grants/dollar-figure", Severity: tip.Warning, Pos: pos, Subject: text[i:end],
-				Message: "dollar figure " + strconv.Quote(text[i:end]) + " is neither an award, a total nor a prize that tipkit can read",
-			})
+			pp.note("grants/dollar-figure", pos, text[i:end], tip.ErrSyntax,
+				"dollar figure "+strconv.Quote(text[i:end])+" is neither an award, a total nor a prize that tipkit can read (want \"awarded $600,000 to …\", \"more than $265 million … since 2001\" or \"a prize of $250,000\")")
 			continue
 		}
 		if f.Kind == FactTotal {
@@ -127,13 +122,10 @@ func (pp *pageParser) facts(text string, lines []pageLine) {
 				if e := strings.Index(list, ". "); e >= 0 {
 					list = list[:e]
 				}
-				l := tip.SplitPlaces(list)
-				f.Countries = l.Countries()
-				for _, u := range l.Unresolved() {
-					pp.page.Findings = append(pp.page.Findings, tip.Finding{
-						Rule: "grants/fact-place", Severity: tip.Warning, Pos: pos, Subject: u,
-						Message: "country list of a dollar figure names " + strconv.Quote(u) + ", which is not a country",
-					})
+				for _, m := range tip.SplitPlaces(list).Members {
+					if c, ok := pp.country(m, pos, "country list", "grants/fact-place", "country list of a dollar figure names "+strconv.Quote(m.Text)+", which is not a country"); ok {
+						f.Countries = append(f.Countries, c)
+					}
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package grants_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -28,7 +29,36 @@ func ExampleParse() {
 	_, err := grants.Parse(strings.NewReader(messy))
 	fmt.Println(err)
 	// Output:
-	// listing:3:48: Seychelle: unknown country: "Seychelle" read as Seychelles (erratum: Seychelles is the Indian Ocean state listed with its neighbours) (and 2 more errors)
+	// listing:3:48: record 1: Countries: unknown country "Seychelle" (did you mean "Seychelles"?) (and 2 more errors)
+}
+
+// A strict parse's errors are positioned *tip.ParseError values in a
+// tip.ErrorList; errors.Is and errors.As reach each of them.
+func ExampleParse_errors() {
+	const listing = `Africa
+
+Country: Keyna
+Implementer: World Vision
+Amount: $1,25,000
+End Date: 9/31/2023
+`
+	_, err := grants.Parse(strings.NewReader(listing))
+	var unknown *tip.UnknownCountryError
+	if errors.As(err, &unknown) {
+		fmt.Printf("%q: did you mean %v?\n", unknown.Name, unknown.Suggestions())
+	}
+	fmt.Println("amount error:", errors.Is(err, tip.ErrAmount), "date error:", errors.Is(err, tip.ErrDate))
+	var list tip.ErrorList
+	errors.As(err, &list)
+	for _, e := range list {
+		fmt.Printf("line %d col %d, record %d, %s: %v\n", e.Line, e.Col, e.Record, e.Field, e.Err)
+	}
+	// Output:
+	// "Keyna": did you mean [Kenya]?
+	// amount error: true date error: true
+	// line 3 col 10, record 1, Country: unknown country "Keyna" (did you mean "Kenya"?)
+	// line 5 col 9, record 1, Amount: invalid amount: "$1,25,000": bad digits or grouping (want an amount like $1,250,000.00 or $3.12 million)
+	// line 6 col 11, record 1, End Date: invalid date: "9/31/2023" does not exist (want a date like 9/30/2023 or September 30, 2023)
 }
 
 func ExampleParseLax() {
@@ -46,9 +76,51 @@ func ExampleParseLax() {
 	// Output:
 	// regional UNODC "Eastern Africa Region" 3 countries, $1,000,000.00, ends 2022-03-31
 	// bilateral World Vision "" 1 countries, $394,750.00, ends 2023-09-30
-	// 3:48 grants/erratum
+	// 3:48 tip/erratum
 	// 9:1 grants/plural-label
 	// 13:1 grants/project-description
+}
+
+// ParseWith names the input in errors and findings, and takes the errata
+// a lax parse applies: here the default ones and one of the caller's own.
+func ExampleParseWith() {
+	const listing = `Western Hemisphere
+
+Country: Columbia
+Implementer: Partners of the Americas
+Amount: $750,000
+End Date: 9/30/2024
+`
+	errata := append(tip.DefaultErrata(), tip.Erratum{Printed: "Columbia", Country: tip.MustLookupCountry("Colombia"),
+		Source: "my-listing.txt, Western Hemisphere", Note: "the country, not the district"})
+	l, err := grants.ParseWith(strings.NewReader(listing), tip.ParseOptions{Source: "my-listing.txt", Lax: true, Errata: errata})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := l.Projects[0]
+	fmt.Println(p.Bureau, p.Countries, tip.FormatUSD(p.Amount))
+	for _, f := range l.Findings {
+		fmt.Println(f)
+	}
+	// Output:
+	// WHA [Colombia] $750,000.00
+	// my-listing.txt:3:10: warning: tip/erratum: Country: "Columbia" read as Colombia (erratum: the country, not the district) [my-listing.txt, Western Hemisphere]
+}
+
+// ScanWith streams a listing with the same options as ParseWith: here
+// strict, so that a plural label with one country fails its record.
+func ExampleScanWith() {
+	for p, err := range grants.ScanWith(strings.NewReader(messy), tip.ParseOptions{Source: "messy.txt", Errata: tip.Errata{}}) {
+		if err != nil {
+			fmt.Println("error:", err)
+			continue
+		}
+		fmt.Println("ok:", p.Implementer.Key())
+	}
+	// Output:
+	// error: messy.txt:3:48: record 1: Countries: unknown country "Seychelle" (did you mean "Seychelles"?)
+	// error: messy.txt:9:1: record 2: Countries: syntax error: label "Countries" with one country (want "Country:") (and 1 more error)
 }
 
 func ExampleListing_ByBureau() {
@@ -94,7 +166,7 @@ func ExampleScan() {
 	}
 	// Output:
 	// ok: UNODC
-	// error: listing:11:9: Amount: invalid amount: "$39,47,50": bad digits or grouping (want an amount like $1,250,000.00 or $3.12 million)
+	// error: listing:11:9: record 2: Amount: invalid amount: "$39,47,50": bad digits or grouping (want an amount like $1,250,000.00 or $3.12 million)
 }
 
 // Format writes a listing back in the published layout; Parse reads it

@@ -52,7 +52,7 @@ func TestParseLaxSeed(t *testing.T) {
 	for _, f := range l.Findings {
 		rules[f.Rule]++
 	}
-	wantRules := map[string]int{"grants/erratum": 2, "grants/label-order": 5, "grants/no-country": 8,
+	wantRules := map[string]int{tip.ErratumRule: 2, "grants/label-order": 5, "grants/no-country": 8,
 		"grants/plural-label": 2, "grants/project-description": 1, "grants/unresolved-place": 2}
 	if d := cmp.Diff(wantRules, rules); d != "" {
 		t.Errorf("findings by rule (-want +got):\n%s", d)
@@ -135,7 +135,8 @@ func TestParseTable(t *testing.T) {
 		{"no amount", rec("Country: Kenya", "Implementer: IOM", "End Date: 9/30/2023"), false, false, "3:1", tip.ErrMissing, 0},
 		{"impossible date", rec("Country: Kenya", "Implementer: IOM", "Amount: $5", "End Date: 2/30/2023"), false, false, "6:11", tip.ErrDate, 0},
 		{"month 13", rec("Country: Kenya", "Implementer: IOM", "Amount: $5", "End Date: 13/01/2022"), false, false, "6:11", tip.ErrDate, 0},
-		{"duplicate label", rec("Country: Kenya", "Implementer: IOM", "Amount: $5", "Amount: $6", "End Date: 9/30/2023"), false, false, "6:1", tip.ErrDuplicate, 0},
+		// The repeated Amount starts a second record (issue 20 item 11), which lacks an Implementer.
+		{"duplicate label", rec("Country: Kenya", "Implementer: IOM", "Amount: $5", "Amount: $6", "End Date: 9/30/2023"), false, false, "6:1", tip.ErrDuplicate, 1},
 		{"unknown label", rec("Country: Kenya", "Implementer: IOM", "Budget: $5", "Amount: $5"), false, false, "5:1", tip.ErrSyntax, 0},
 		{"NUL byte", rec("Country: Ke\x00nya", "Implementer: IOM", "Amount: $5"), false, false, "3:12", tip.ErrEncoding, 0},
 		{"only a header", "As of October 1, 2021, the TIP Office manages 110 projects in over 95 countries worth more than $245 million in total.\n", true, true, "", nil, 0},
@@ -230,8 +231,11 @@ func TestDefaultMatchesSeed(t *testing.T) {
 		t.Error("data/projects_2021.txt differs from seed 000")
 	}
 	first, second := Default(), Default()
-	if first != second || len(first.Projects) != 84 {
-		t.Error("Default is not parsed once, or lost projects")
+	if len(first.Projects) != 84 {
+		t.Errorf("Default has %d projects, want 84", len(first.Projects))
+	}
+	if d := cmp.Diff(first, second); d != "" {
+		t.Errorf("two calls of Default differ (-first +second):\n%s", d)
 	}
 	for _, f := range Default().Findings {
 		if f.Source != ListingSource {
@@ -332,5 +336,46 @@ func TestValueColumns(t *testing.T) {
 		if got := line[pe.Col-1:]; !strings.HasPrefix(got, "$1,00,0") {
 			t.Errorf("%q: column %d points at %q", line, pe.Col, got)
 		}
+	}
+}
+
+// The errata a lax parse applies come from the options: nil means the
+// default ones, an empty table none, and a caller's own are used as given.
+// A strict parse applies none.
+func TestErrataFromOptions(t *testing.T) {
+	const in = "Africa\n\nCountry: Seychelle\nImplementer: IOM\nAmount: $5\nEnd Date: 9/30/2023\n"
+	seychelles := tip.MustLookupCountry("Seychelles")
+	tests := []struct {
+		name   string
+		opts   tip.ParseOptions
+		want   []tip.Country
+		rule   string
+		strict bool // fails
+	}{
+		{"nil: the default errata", tip.ParseOptions{Lax: true}, []tip.Country{seychelles}, tip.ErratumRule, false},
+		{"empty: none", tip.ParseOptions{Lax: true, Errata: tip.Errata{}}, nil, "grants/unresolved-place", false},
+		{"the caller's own", tip.ParseOptions{Lax: true, Errata: tip.Errata{{Printed: "Seychelle", Country: tip.MustLookupCountry("Mauritius"), Source: "test"}}},
+			[]tip.Country{tip.MustLookupCountry("Mauritius")}, tip.ErratumRule, false},
+		{"strict: none", tip.ParseOptions{}, nil, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := ParseWith(strings.NewReader(in), tt.opts)
+			if (err != nil) != tt.strict {
+				t.Fatalf("error %v, want failure %v", err, tt.strict)
+			}
+			if tt.strict {
+				if !errors.Is(err, tip.ErrUnknownCountry) {
+					t.Errorf("error %v, want ErrUnknownCountry", err)
+				}
+				return
+			}
+			if d := cmp.Diff(tt.want, l.Projects[0].Countries); d != "" {
+				t.Errorf("countries (-want +got):\n%s", d)
+			}
+			if len(l.Findings) != 1 || l.Findings[0].Rule != tt.rule || l.Findings[0].Pos != (tip.Position{Line: 3, Col: 10}) {
+				t.Errorf("findings %v, want one %s at 3:10", l.Findings, tt.rule)
+			}
+		})
 	}
 }

@@ -1,7 +1,10 @@
 package grants
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,7 +17,8 @@ import (
 // announcements (seeds 001, 002 and 004): the kinds of programming it
 // funds, the themed examples of grantee work ("highlights"), and every
 // dollar figure, as a typed [Fact]. Nothing is dropped: a paragraph that is
-// none of these is kept in Other, page chrome and photo credits in Skipped,
+// none of these is kept in Other, page chrome and photo credits in Skipped
+// (the first tip.MaxErrors lines of them, the rest counted in a finding),
 // and a dollar figure that cannot be read is a finding.
 type ProgramPage struct {
 	Title      string        // "INTERNATIONAL PROGRAMS TO COMBAT TRAFFICKING IN PERSONS"
@@ -22,7 +26,7 @@ type ProgramPage struct {
 	Highlights []Highlight   // in page order
 	Facts      []Fact        // every dollar figure understood, in page order
 	Other      []Paragraph   // paragraphs that are none of the above (introductions, quotes, news)
-	Skipped    []Paragraph   // page chrome, navigation and photo credits, with the reason
+	Skipped    []Paragraph   // page chrome, navigation and photo credits, with the reason: the first tip.MaxErrors of them, the rest counted in a finding
 	Findings   []tip.Finding // what was tolerated or not understood
 }
 
@@ -51,18 +55,24 @@ type Paragraph struct {
 	Pos    tip.Position // first line
 }
 
-// ParseHighlights reads a TIP Office program page and returns its themed
-// highlights; see [ParseProgramPage] for the rest of the page.
+// ParseHighlights reads a TIP Office program page strictly and returns its
+// themed highlights; see [ParseProgramPageWith] for the rest of the page,
+// and for a lax reading, whose findings live in the page.
 func ParseHighlights(r io.Reader) ([]Highlight, error) {
 	p, err := ParseProgramPage(r)
-	if p == nil {
-		return nil, err
-	}
 	return p.Highlights, err
 }
 
-// ParseProgramPage reads a TIP Office program page or announcement page: the
-// markdown of seed 001, the PDF text of seed 002 (lines wrapped, headings
+// ParseProgramPage reads a TIP Office program page strictly:
+// ParseProgramPageWith with the zero options.
+func ParseProgramPage(r io.Reader) (*ProgramPage, error) {
+	return ParseProgramPageWith(r, tip.ParseOptions{})
+}
+
+// ParseProgramPageWith reads a TIP Office program page or announcement
+// page as opts say (the source name errors and findings carry, "page" if
+// empty; strict or lax; the errata a lax parse applies): the markdown of
+// seed 001, the PDF text of seed 002 (lines wrapped, headings
 // letter-spaced "TR AFFICKING"), or the news items of seed 004. It
 // recognises:
 //
@@ -77,16 +87,20 @@ func ParseHighlights(r io.Reader) ([]Highlight, error) {
 //   - every dollar figure, as a [Fact] ("awarded a $600,000 grant to the
 //     Labor Rights Promotion Network (LPN)").
 //
-// The error is non-nil only for input that is not text (invalid UTF-8, NUL:
-// [tip.ErrEncoding], one [tip.ParseError] per line in a [tip.ErrorList]);
-// the page is returned with it, holding everything else.
-func ParseProgramPage(r io.Reader) (*ProgramPage, error) {
-	pp := &pageParser{page: &ProgramPage{}}
+// What it does not understand (a dollar figure that is no award, total or
+// prize, or sits in a heading; a program type it does not know; a place
+// in a highlight that is no country) is a *tip.ParseError in a strict
+// parse, and a finding in a lax one, which reads misprinted names through
+// the errata. Either fails on input that is not text ([tip.ErrEncoding])
+// and on a reader's error, and stops after tip.MaxErrors errors. The page
+// is returned with the error, holding everything else.
+func ParseProgramPageWith(r io.Reader, opts tip.ParseOptions) (*ProgramPage, error) {
+	opts.Source = opts.SourceOr("page")
+	pp := &pageParser{page: &ProgramPage{}, opts: opts}
 	lr := text.NewLineReader(r)
-	var errs tip.ErrorList
-	for lr.Next() {
+	for !pp.errs.Full() && lr.Next() {
 		if col := text.Invalid(lr.Bytes()); col > 0 {
-			errs.Add(tip.Errorf("", tip.Position{Line: lr.Line(), Col: col}, "", tip.ErrEncoding, "not UTF-8 text"))
+			pp.errs.Add(tip.Errorf(opts.Source, tip.Position{Line: lr.Line(), Col: col}, "", tip.ErrEncoding, "not UTF-8 text (want UTF-8 with no NUL byte)"))
 			pp.flush()
 			continue
 		}
@@ -95,18 +109,35 @@ func ParseProgramPage(r io.Reader) (*ProgramPage, error) {
 	pp.flush()
 	pp.endContinuation()
 	if err := lr.Err(); err != nil {
-		errs.Add(tip.Errorf("", tip.Position{Line: lr.Line() + 1}, "", err, ""))
+		pos := tip.Position{Line: lr.Line() + 1}
+		if errors.Is(err, tip.ErrNilReader) {
+			pos = tip.Position{}
+		}
+		pp.errs.Add(tip.Errorf(opts.Source, pos, "", err, ""))
+	}
+	if pp.unkept > 0 {
+		pp.page.Findings = append(pp.page.Findings, tip.Finding{Rule: "grants/skipped-not-kept", Severity: tip.Info, Source: opts.Source,
+			Message: fmt.Sprintf("%d more lines of page chrome were skipped and not kept, after %d", pp.unkept, tip.MaxErrors)})
+	}
+	if pp.dropped > 0 {
+		pp.page.Findings = append(pp.page.Findings, tip.Finding{Rule: "grants/too-many-findings", Severity: tip.Warning, Source: opts.Source,
+			Message: fmt.Sprintf("%d more things not understood were not noted, after %d findings", pp.dropped, tip.MaxErrors)})
 	}
 	tip.SortFindings(pp.page.Findings)
-	return pp.page, errs.Err()
+	pp.errs.Sort()
+	return pp.page, pp.errs.Err()
 }
 
 // A pageParser groups lines into paragraphs and classifies each.
 type pageParser struct {
+	opts       tip.ParseOptions // Source set
 	page       *ProgramPage
-	para       []pageLine // lines of the paragraph being built
-	inExamples bool       // after "The following examples highlight"
-	theme      string     // current theme, normalized
+	errs       tip.ErrorList // a strict parse's
+	dropped    int           // findings past tip.MaxErrors, not kept
+	unkept     int           // skipped lines past tip.MaxErrors, not kept
+	para       []pageLine    // lines of the paragraph being built
+	inExamples bool          // after "The following examples highlight"
+	theme      string        // current theme, normalized
 	themeText  string
 	heading    []pageLine // consecutive heading lines being joined
 	lastKind   int        // what the last paragraph became
@@ -177,8 +208,60 @@ func endsSentence(s string) bool {
 	return false
 }
 
+// note reports what the page parser did not understand: in a lax parse a
+// finding with msg (at most tip.MaxErrors of them: past that, only
+// counted), in a strict one an error wrapping err: with msg as its message
+// if err is tip.ErrSyntax itself, else with err's own.
+func (pp *pageParser) note(rule string, pos tip.Position, subject string, err error, msg string) {
+	if !pp.opts.Lax {
+		e := tip.Errorf(pp.opts.Source, pos, "", err, "")
+		if err == tip.ErrSyntax {
+			e = tip.Errorf(pp.opts.Source, pos, "", err, "%s", msg)
+		}
+		pp.errs.Add(e)
+		return
+	}
+	if len(pp.page.Findings) >= tip.MaxErrors {
+		pp.dropped++
+		return
+	}
+	pp.page.Findings = append(pp.page.Findings, tip.Finding{Rule: rule, Severity: tip.Warning, Source: pp.opts.Source, Pos: pos, Subject: subject, Message: msg})
+}
+
+// country resolves a place a sentence names: a country, an erratum in a
+// lax parse (with its finding), or what note makes of a place that is no
+// country, which is not returned.
+func (pp *pageParser) country(m tip.Place, pos tip.Position, field, rule, msg string) (tip.Country, bool) {
+	if m.Country != 0 {
+		return m.Country, true
+	}
+	c, f, err := pp.opts.ResolveCountry(m.Text, pos, field)
+	switch {
+	case f != nil:
+		if len(pp.page.Findings) < tip.MaxErrors {
+			pp.page.Findings = append(pp.page.Findings, *f)
+		} else {
+			pp.dropped++
+		}
+	case err != nil && !pp.opts.Lax:
+		pp.errs.Add(err)
+		return 0, false
+	case err != nil:
+		pp.note(rule, pos, m.Text, err, msg)
+		return 0, false
+	}
+	return c, true
+}
+
+// skip keeps a line that is page chrome. A real page has a few dozen; past
+// tip.MaxErrors they are only counted, so that hostile input (a million
+// lines of "|") costs no memory per line.
 func (pp *pageParser) skip(pl pageLine, why string) {
-	pp.page.Skipped = append(pp.page.Skipped, Paragraph{Text: pl.text, Reason: why, Pos: tip.Position{Line: pl.line, Col: pl.col}})
+	if len(pp.page.Skipped) < tip.MaxErrors {
+		pp.page.Skipped = append(pp.page.Skipped, Paragraph{Text: pl.text, Reason: why, Pos: tip.Position{Line: pl.line, Col: pl.col}})
+	} else {
+		pp.unkept++
+	}
 	pp.unread(pl, why)
 }
 
@@ -187,10 +270,8 @@ func (pp *pageParser) skip(pl pageLine, why string) {
 func (pp *pageParser) unread(pl pageLine, where string) {
 	for i := 0; i < len(pl.text); i++ {
 		if pl.text[i] == '$' {
-			pp.page.Findings = append(pp.page.Findings, tip.Finding{
-				Rule: "grants/dollar-figure", Severity: tip.Warning, Pos: tip.Position{Line: pl.line, Col: pl.col + i},
-				Message: "dollar figure in " + where + " not read as a fact",
-			})
+			pp.note("grants/dollar-figure", tip.Position{Line: pl.line, Col: pl.col + i}, "", tip.ErrSyntax,
+				"dollar figure in "+where+" not read as a fact (want it in a sentence of the page's text)")
 		}
 	}
 }
@@ -325,10 +406,7 @@ func (pp *pageParser) program(text string, pos tip.Position) (Program, bool) {
 	p := Program{Label: label, Description: strings.TrimSpace(desc), Pos: pos}
 	t, err := ParseProgramType(label)
 	if err != nil {
-		pp.page.Findings = append(pp.page.Findings, tip.Finding{
-			Rule: "grants/program-type", Severity: tip.Warning, Pos: pos, Subject: label,
-			Message: "program type " + strconv.Quote(label) + " is not one tipkit knows; kept with type unknown",
-		})
+		pp.note("grants/program-type", pos, label, err, "program type "+strconv.Quote(label)+" is not one tipkit knows; kept with type unknown")
 	}
 	p.Type = t
 	return p, true
@@ -364,14 +442,9 @@ func (pp *pageParser) highlight(text string, pos tip.Position) Highlight {
 	for _, s := range spans {
 		for _, m := range tip.SplitPlaces(s).Members {
 			h.Places = append(h.Places, m.Text)
-			if m.Country != 0 {
-				h.Countries = append(h.Countries, m.Country)
-				continue
+			if c, ok := pp.country(m, pos, "highlight", "grants/highlight-place", "highlight names "+strconv.Quote(m.Text)+", which is not a country"); ok {
+				h.Countries = append(h.Countries, c)
 			}
-			pp.page.Findings = append(pp.page.Findings, tip.Finding{
-				Rule: "grants/highlight-place", Severity: tip.Warning, Pos: pos, Subject: m.Text,
-				Message: "highlight names " + strconv.Quote(m.Text) + ", which is not a country",
-			})
 		}
 	}
 	return h
@@ -409,8 +482,9 @@ func isLetterSpaced(s string) bool {
 }
 
 // shortWords are real one- and two-letter words, which the PDF's letter
-// spacing does not produce.
-var shortWords = map[string]bool{"A": true, "AN": true, "AND": true, "AS": true, "AT": true, "BY": true, "IN": true, "OF": true, "ON": true, "OR": true, "TO": true, "US": true}
+// spacing does not produce. (A slice, not a map, so that importing the
+// package builds nothing.)
+var shortWords = []string{"A", "AN", "AND", "AS", "AT", "BY", "IN", "OF", "ON", "OR", "TO", "US"}
 
 // repairLetterSpacing joins the fragments the PDF's kerning splits words
 // into: "ANTI-TR AFFICKING LEGAL FR AMEWORKS" → "ANTI-TRAFFICKING LEGAL
@@ -426,7 +500,7 @@ func repairLetterSpacing(s string) string {
 			if k := strings.LastIndexAny(w, "-–"); k >= 0 {
 				last = w[k+1:]
 			}
-			if len(last) == 0 || len(last) > 2 || shortWords[strings.ToUpper(last)] || !isLetters(last) {
+			if len(last) == 0 || len(last) > 2 || slices.Contains(shortWords, strings.ToUpper(last)) || !isLetters(last) {
 				break
 			}
 			i++

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tipkit/tipkit/grants"
+	"github.com/tipkit/tipkit/tip"
 )
 
 // The 2018 PDF text of the program page: letter-spaced headings, wrapped
@@ -31,6 +32,36 @@ in more than 90 countries.
 	// Bilateral and Regional (bilateral-regional) at 4:2
 	// Emergency Victim Assistance (eva) at 5:2
 	// total: more than 300000000, 960 awards since 2001
+}
+
+// A lax parse reads what a strict one refuses, and notes it: here a
+// program type tipkit does not know, and a misprinted country read through
+// the errata.
+func ExampleParseProgramPageWith() {
+	const page = `# PROGRAMS
+**Space Program:** rockets.
+
+The following examples highlight the work of our grantees.
+
+## PROTECTING CHILDREN
+In **Tongo**, a grantee trains teachers.
+`
+	_, err := grants.ParseProgramPage(strings.NewReader(page))
+	fmt.Println("strict:", err)
+	p, err := grants.ParseProgramPageWith(strings.NewReader(page), tip.ParseOptions{Source: "programs.md", Lax: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("lax:", p.Highlights[0].Countries)
+	for _, f := range p.Findings {
+		fmt.Println(f.Pos, f.Rule)
+	}
+	// Output:
+	// strict: page:2:1: unknown program type "Space Program" (and 1 more error)
+	// lax: [Tonga]
+	// 2:1 grants/program-type
+	// 7:1 tip/erratum
 }
 
 // Highlights name their countries in bold (markdown) or in the opening

@@ -191,34 +191,39 @@ func mustRead(t testing.TB, path string) []byte {
 	return b
 }
 
+// Strict and lax over the same pages: what the lax parse notes as a
+// finding, the strict one refuses with an error wrapping strictErr.
 func TestProgramPageMess(t *testing.T) {
 	tests := []struct {
-		name     string
-		in       string
-		facts    int
-		findings []string // rules
-		err      error
+		name      string
+		in        string
+		facts     int
+		findings  []string // rules, lax
+		strictErr error    // nil: strict succeeds
+		laxErr    error
 	}{
-		{"unknown program", "**Space Program:** rockets.\n", 0, []string{"grants/program-type"}, nil},
-		{"bad dollar figure", "The office awarded $1,00,0 to nobody.\n", 0, []string{"grants/dollar-figure"}, nil},
-		{"unclassified figure", "It cost $5 to print.\n", 0, []string{"grants/dollar-figure"}, nil},
-		{"figure in chrome", "Donate $5 |\n", 0, []string{"grants/dollar-figure"}, nil},
-		{"figure in heading", "# WE GAVE $5 MILLION\n", 0, []string{"grants/dollar-figure"}, nil},
-		{"award", "In 2016 the TIP Office awarded a $1,000 grant to World Vision for work.\n", 1, nil, nil},
-		{"CRLF and BOM", "\ufeffThe following examples highlight grantee efforts.\r\n\r\nPROTECTING CHILDREN\r\nIn Ghana, a grantee helped.\r\n", 0, nil, nil},
-		{"not a country in bold", "The following examples highlight.\n\n## THEME\n\nIn **Atlantis**, a grantee.\n", 0, []string{"grants/highlight-place"}, nil},
-		{"invalid UTF-8", "ok\n\xff\xfe\n", 0, nil, tip.ErrEncoding},
-		{"NUL", "a\x00b\n", 0, nil, tip.ErrEncoding},
-		{"empty", "", 0, nil, nil},
+		{"unknown program", "**Space Program:** rockets.\n", 0, []string{"grants/program-type"}, ErrProgramType, nil},
+		{"bad dollar figure", "The office awarded $1,00,0 to nobody.\n", 0, []string{"grants/dollar-figure"}, tip.ErrAmount, nil},
+		{"unclassified figure", "It cost $5 to print.\n", 0, []string{"grants/dollar-figure"}, tip.ErrSyntax, nil},
+		{"figure in chrome", "Donate $5 |\n", 0, []string{"grants/dollar-figure"}, tip.ErrSyntax, nil},
+		{"figure in heading", "# WE GAVE $5 MILLION\n", 0, []string{"grants/dollar-figure"}, tip.ErrSyntax, nil},
+		{"award", "In 2016 the TIP Office awarded a $1,000 grant to World Vision for work.\n", 1, nil, nil, nil},
+		{"CRLF and BOM", "\ufeffThe following examples highlight grantee efforts.\r\n\r\nPROTECTING CHILDREN\r\nIn Ghana, a grantee helped.\r\n", 0, nil, nil, nil},
+		{"not a country in bold", "The following examples highlight.\n\n## THEME\n\nIn **Atlantis**, a grantee.\n", 0, []string{"grants/highlight-place"}, tip.ErrUnknownCountry, nil},
+		{"misprint in bold", "The following examples highlight.\n\n## THEME\n\nIn **Tongo**, a grantee.\n", 0, []string{tip.ErratumRule}, tip.ErrUnknownCountry, nil},
+		{"invalid UTF-8", "ok\n\xff\xfe\n", 0, nil, tip.ErrEncoding, tip.ErrEncoding},
+		{"NUL", "a\x00b\n", 0, nil, tip.ErrEncoding, tip.ErrEncoding},
+		{"empty", "", 0, nil, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := ParseProgramPage(strings.NewReader(tt.in))
-			if !errors.Is(err, tt.err) || (tt.err == nil && err != nil) {
-				t.Fatalf("error = %v, want %v", err, tt.err)
+			_, err := ParseProgramPage(strings.NewReader(tt.in))
+			if !errors.Is(err, tt.strictErr) || (tt.strictErr == nil && err != nil) {
+				t.Errorf("ParseProgramPage error = %v, want %v", err, tt.strictErr)
 			}
-			if p == nil {
-				t.Fatal("nil page")
+			p, err := ParseProgramPageWith(strings.NewReader(tt.in), tip.ParseOptions{Lax: true})
+			if !errors.Is(err, tt.laxErr) || (tt.laxErr == nil && err != nil) {
+				t.Fatalf("lax error = %v, want %v", err, tt.laxErr)
 			}
 			if len(p.Facts) != tt.facts {
 				t.Errorf("facts = %+v, want %d", p.Facts, tt.facts)
@@ -226,6 +231,9 @@ func TestProgramPageMess(t *testing.T) {
 			var rules []string
 			for _, f := range p.Findings {
 				rules = append(rules, f.Rule)
+				if f.Source != "page" {
+					t.Errorf("finding %v: source %q, want \"page\"", f, f.Source)
+				}
 			}
 			if diff := cmp.Diff(tt.findings, rules); diff != "" {
 				t.Errorf("findings mismatch (-want +got):\n%s\n%v", diff, p.Findings)
@@ -289,9 +297,15 @@ func TestRepairLetterSpacing(t *testing.T) {
 	}
 }
 
-// FuzzParseProgramPage checks properties: no panic; positions inside the
-// input; every dollar sign on a text line is a fact or a finding; errors
-// wrap tip.ErrEncoding.
+// pageSentinels are the errors ParseProgramPageWith documents.
+var pageSentinels = []error{tip.ErrEncoding, tip.ErrSyntax, tip.ErrAmount, tip.ErrUnknownCountry, tip.ErrAmbiguousCountry,
+	ErrProgramType, tip.ErrTooManyErrors}
+
+// FuzzParseProgramPage checks properties, strict and lax: positions inside
+// the input; every error a positioned *tip.ParseError wrapping a
+// documented sentinel; every dollar sign on a text line a fact, or (lax) a
+// finding or (strict) an error; strict success implies lax success with
+// the same facts and highlights.
 func FuzzParseProgramPage(f *testing.F) {
 	addBadCorpus(f, "pages")
 	for _, p := range []string{seed001, seed002, seed004} {
@@ -299,13 +313,6 @@ func FuzzParseProgramPage(f *testing.F) {
 	}
 	f.Add([]byte("The following examples highlight.\n\n## T\n\nIn **Atlantis**, $1,00,0 and $5 million to X.\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		p, err := ParseProgramPage(bytes.NewReader(in))
-		if p == nil {
-			t.Fatal("nil page")
-		}
-		if err != nil && !errors.Is(err, tip.ErrEncoding) && !errors.Is(err, tip.ErrSyntax) {
-			t.Fatalf("error %v wraps no documented sentinel", err)
-		}
 		lines := lineEnd.Split(string(in), -1) // LF, CRLF or a lone CR, as text.LineReader reads them
 		inside := func(pos tip.Position) bool {
 			return pos.Line >= 1 && pos.Line <= len(lines) && pos.Col >= 1 && pos.Col <= len(lines[pos.Line-1])+1
@@ -316,8 +323,33 @@ func FuzzParseProgramPage(f *testing.F) {
 				dollars += strings.Count(l, "$")
 			}
 		}
-		read := len(p.Facts)
-		for _, f := range p.Findings {
+		strict, serr := ParseProgramPage(bytes.NewReader(in))
+		lax, lerr := ParseProgramPageWith(bytes.NewReader(in), tip.ParseOptions{Lax: true})
+		strictDollars := 0
+		for i, err := range []error{serr, lerr} {
+			var list tip.ErrorList
+			if err != nil && !errors.As(err, &list) {
+				t.Fatalf("%v is not a tip.ErrorList", err)
+			}
+			for _, e := range list {
+				ok := false
+				for _, s := range pageSentinels {
+					ok = ok || errors.Is(e, s)
+				}
+				if !ok || !inside(e.Pos()) {
+					t.Fatalf("%v: wraps no documented sentinel, or is outside the input", e)
+				}
+				if i == 0 && (errors.Is(e, tip.ErrAmount) || strings.Contains(e.Error(), "dollar figure")) {
+					strictDollars++
+				}
+			}
+		}
+		read, dropped := len(lax.Facts), false
+		for _, f := range lax.Findings {
+			if f.Rule == "grants/too-many-findings" {
+				dropped = true
+				continue
+			}
 			if !inside(f.Pos) {
 				t.Fatalf("finding outside the input: %v", f)
 			}
@@ -325,17 +357,31 @@ func FuzzParseProgramPage(f *testing.F) {
 				read++
 			}
 		}
-		if read != dollars {
-			t.Fatalf("%d dollar signs but %d facts and dollar findings", dollars, read)
+		if !errors.Is(lerr, tip.ErrTooManyErrors) && (read > dollars || (read < dollars && !dropped)) {
+			t.Fatalf("%d dollar signs but %d facts and dollar findings (lax)", dollars, read)
 		}
-		for _, f := range p.Facts {
+		if !errors.Is(serr, tip.ErrTooManyErrors) && len(strict.Facts)+strictDollars != dollars {
+			t.Fatalf("%d dollar signs but %d facts and %d dollar errors (strict): %v", dollars, len(strict.Facts), strictDollars, serr)
+		}
+		for _, f := range lax.Facts {
 			if !inside(f.Pos) || f.Amount.IsNegative() {
 				t.Fatalf("bad fact %+v", f)
 			}
 		}
-		for _, h := range p.Highlights {
+		for _, h := range lax.Highlights {
 			if !inside(h.Pos) {
 				t.Fatalf("highlight outside the input: %+v", h)
+			}
+		}
+		if serr == nil {
+			if lerr != nil {
+				t.Fatalf("strict ok, lax failed: %v", lerr)
+			}
+			if d := cmp.Diff(strict.Facts, lax.Facts); d != "" {
+				t.Fatalf("strict and lax facts differ (-strict +lax):\n%s", d)
+			}
+			if d := cmp.Diff(strict.Highlights, lax.Highlights); d != "" {
+				t.Fatalf("strict and lax highlights differ (-strict +lax):\n%s", d)
 			}
 		}
 	})

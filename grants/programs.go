@@ -38,23 +38,28 @@ var programNames = [...]string{
 
 var programCodes = [...]string{"", "bilateral-regional", "cpc", "tta", "eva", "research", "pems"}
 
-// programWordings maps normalized wordings of the pages to program types.
-var programWordings = map[string]ProgramType{
-	"bilateral and regional":                      BilateralRegional,
-	"bilateral and regional projects":             BilateralRegional,
-	"child protection compact partnerships":       ChildProtectionCompact,
-	"child protection compact (cpc) partnerships": ChildProtectionCompact,
-	"child protection compact partnership":        ChildProtectionCompact,
-	"cpc":                                         ChildProtectionCompact,
-	"cpc partnerships":                            ChildProtectionCompact,
-	"training and technical assistance":           TrainingTechnicalAssistance,
-	"emergency victim assistance":                 EmergencyVictimAssistance,
-	"research and innovation":                     ResearchInnovation,
-	"global, research, and innovation":            ResearchInnovation,
-	"global, research and innovation":             ResearchInnovation,
-	"program to end modern slavery":               EndModernSlavery,
-	"program to end modern slavery (pems)":        EndModernSlavery,
-	"pems":                                        EndModernSlavery,
+// programWordings are the pages' wordings of the program types,
+// normalized. (A slice, not a map, so that importing the package builds
+// nothing.)
+var programWordings = []struct {
+	wording string
+	program ProgramType
+}{
+	{"bilateral and regional", BilateralRegional},
+	{"bilateral and regional projects", BilateralRegional},
+	{"child protection compact partnerships", ChildProtectionCompact},
+	{"child protection compact (cpc) partnerships", ChildProtectionCompact},
+	{"child protection compact partnership", ChildProtectionCompact},
+	{"cpc", ChildProtectionCompact},
+	{"cpc partnerships", ChildProtectionCompact},
+	{"training and technical assistance", TrainingTechnicalAssistance},
+	{"emergency victim assistance", EmergencyVictimAssistance},
+	{"research and innovation", ResearchInnovation},
+	{"global, research, and innovation", ResearchInnovation},
+	{"global, research and innovation", ResearchInnovation},
+	{"program to end modern slavery", EndModernSlavery},
+	{"program to end modern slavery (pems)", EndModernSlavery},
+	{"pems", EndModernSlavery},
 }
 
 // ParseProgramType reads a program type as the pages word it ("Bilateral
@@ -65,8 +70,10 @@ func ParseProgramType(s string) (ProgramType, error) {
 	key := strings.ToLower(strings.Join(strings.Fields(text.Clean(s)), " "))
 	key = strings.TrimRight(key, ":. ")
 	key = strings.ReplaceAll(key, "&", "and")
-	if p, ok := programWordings[key]; ok {
-		return p, nil
+	for _, w := range programWordings {
+		if w.wording == key {
+			return w.program, nil
+		}
 	}
 	for p, code := range programCodes {
 		if p > 0 && key == code {

@@ -2,8 +2,6 @@ package grants
 
 import (
 	"encoding/json"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/tip"
@@ -52,60 +50,25 @@ func (i Implementer) Key() string {
 	return i.Name
 }
 
-// parseImplementer splits "Name (ACR)"; a parenthesis that is not an
-// acronym (has spaces or lower case only) stays in the name.
-func parseImplementer(s string) Implementer {
-	s = trimSpace(s)
-	if strings.HasSuffix(s, ")") {
-		if i := lastSpaceParen(s); i > 0 {
-			acr := s[i+2 : len(s)-1]
-			if acr != "" && !strings.Contains(acr, " ") && hasUpper(acr) {
-				return Implementer{Name: trimSpace(s[:i]), Acronym: acr}
-			}
-		}
-	}
-	return Implementer{Name: s}
-}
-
-// lastSpaceParen is strings.LastIndex(s, " ("), found from the last '('
-// back: the acronym's parenthesis is near the end, and LastIndex sets up a
-// hash for a two-byte separator that costs more than the search.
-func lastSpaceParen(s string) int {
-	for j := len(s); ; {
-		i := strings.LastIndexByte(s[:j], '(')
-		if i <= 0 {
-			return -1
-		}
-		if s[i-1] == ' ' {
-			return i - 1
-		}
-		j = i
-	}
-}
-
-// trimSpace is strings.TrimSpace, answering at once for the string the
-// scanner gives, whose ends are already no space: an ASCII byte above ' '
-// at each end is one TrimSpace keeps.
-func trimSpace(s string) string {
-	if len(s) > 0 && ' ' < s[0] && s[0] < utf8.RuneSelf && ' ' < s[len(s)-1] && s[len(s)-1] < utf8.RuneSelf {
-		return s
-	}
-	return strings.TrimSpace(s)
-}
-
-// hasUpper reports whether strings.ToLower changes s, without building the
-// lower-case copy for an acronym that is ASCII, as acronyms are.
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return strings.ToLower(s) != s
-		}
-		if 'A' <= c && c <= 'Z' {
-			return true
-		}
-	}
-	return false
+// A Listing is the TIP Office's project listing: its header's claims, its
+// sections and its projects.
+type Listing struct {
+	// Source names the document in positions and findings: "listing" for
+	// the parsers unless tip.ParseOptions.Source names it, "seed 000" for
+	// Default.
+	Source string
+	AsOf   tip.Date // "As of October 1, 2021"
+	// The header's claims, lower bounds as the office words them: "110 …
+	// projects in over 95 countries worth more than $245 million".
+	ClaimedProjects  int
+	ClaimedCountries int
+	ClaimedAmount    decimal.Decimal
+	Sections         []string // headings in order of first appearance, including those with no projects
+	Projects         []Project
+	// Findings are what the parse noted: in a lax parse every mess it
+	// read past (an erratum, a plural label with one country); in either,
+	// blank lines inside a record. Sorted by position.
+	Findings []tip.Finding
 }
 
 // A Project is one TIP Office project of the listing.

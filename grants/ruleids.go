@@ -26,7 +26,6 @@ package grants
 //   - "grants/duplicate": Validate: a record with the implementer, places, amount and end date of another.
 //   - "grants/end-date": Validate: a record with no end date.
 //   - "grants/ended": Validate: a project that ended before the listing's date.
-//   - "grants/erratum": a misprinted country name read through errata ("Seychelle").
 //   - "grants/fact-place": a dollar figure's country list names something that is no country.
 //   - "grants/header-claim": Validate: the listing's header claims more projects than it lists.
 //   - "grants/highlight-place": a highlight names something that is no country.
@@ -36,7 +35,10 @@ package grants
 //   - "grants/plural-label": "Countries:" with one country (lax).
 //   - "grants/program-type": a program page's program type that tipkit does not know.
 //   - "grants/project-description": "Project Description:" for "Description:" (lax).
+//   - "grants/repeated-label": a label given twice with no blank line between: a new record starts at it (lax).
 //   - "grants/singular-label": "Country:" with several places (lax).
+//   - "grants/skipped-not-kept": a program page with more than tip.MaxErrors lines of page chrome; the rest are counted, not kept.
+//   - "grants/too-many-findings": a program page with more than tip.MaxErrors findings; the rest are not kept.
 //   - "grants/unknown-section": a section heading that is none of the listing's.
 //   - "grants/unresolved-place": a place that names no country, kept verbatim (lax).
 func AllRuleIDs() []string {
@@ -46,9 +48,10 @@ func AllRuleIDs() []string {
 		"grants/award-not-tip", "grants/award-null-code", "grants/award-null-type", "grants/award-other-listings",
 		"grants/award-other-type", "grants/award-several-listings", "grants/award-unresolved-code", "grants/award-usa-no-state",
 		"grants/blank-in-record", "grants/continuation", "grants/cross-bureau", "grants/dollar-figure",
-		"grants/duplicate", "grants/end-date", "grants/ended", "grants/erratum",
-		"grants/fact-place", "grants/header-claim", "grants/highlight-place", "grants/implementer-variants",
-		"grants/label-order", "grants/no-country", "grants/plural-label", "grants/program-type",
-		"grants/project-description", "grants/singular-label", "grants/unknown-section", "grants/unresolved-place",
+		"grants/duplicate", "grants/end-date", "grants/ended", "grants/fact-place",
+		"grants/header-claim", "grants/highlight-place", "grants/implementer-variants", "grants/label-order",
+		"grants/no-country", "grants/plural-label", "grants/program-type", "grants/project-description",
+		"grants/repeated-label", "grants/singular-label", "grants/skipped-not-kept", "grants/too-many-findings",
+		"grants/unknown-section", "grants/unresolved-place",
 	}
 }

@@ -15,57 +15,87 @@ import (
 var sentinelByName = map[string]error{
 	"ErrSyntax": tip.ErrSyntax, "ErrEncoding": tip.ErrEncoding, "ErrUnknownCountry": tip.ErrUnknownCountry,
 	"ErrAmbiguousCountry": tip.ErrAmbiguousCountry, "ErrMissing": tip.ErrMissing, "ErrDuplicate": tip.ErrDuplicate,
+	"ErrYear": tip.ErrYear,
 }
 
-// TestBadInputs runs the tiers part of the bad-input corpus
-// (testdata/bad/tiers, expectations in its EXPECT file; format there).
-func TestBadInputs(t *testing.T) {
-	dir := filepath.Join("..", "testdata", "bad", "tiers")
-	b, err := os.ReadFile(filepath.Join(dir, "EXPECT"))
+// A badCase is one row of a bad-input corpus's EXPECT file.
+type badCase struct {
+	file, sentinel, pos string
+	laxRecords          int
+	laxErr              bool
+	why                 string
+}
+
+// readExpect reads testdata/bad/<dir>/EXPECT (format in its header).
+func readExpect(t *testing.T, dir string) []badCase {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "bad", dir, "EXPECT"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	var out []badCase
 	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 		if strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Split(line, "|")
+		if len(f) != 6 {
+			t.Fatalf("EXPECT: %q: want 6 fields", line)
+		}
 		for i := range f {
 			f[i] = strings.TrimSpace(f[i])
 		}
-		name, sentinel, pos := f[0], f[1], f[2]
-		laxN, _ := strconv.Atoi(f[3])
-		in, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
+		n, err := strconv.Atoi(f[3])
+		if err != nil || (f[1] != "none" && sentinelByName[f[1]] == nil) {
+			t.Fatalf("EXPECT: %q: bad count or sentinel", line)
 		}
-		n++
-		_, serr := ParseReport(bytes.NewReader(in))
-		if sentinel == "none" {
-			if serr != nil {
-				t.Errorf("%s: strict error %v", name, serr)
+		out = append(out, badCase{f[0], f[1], f[2], n, f[4] == "true", f[5]})
+	}
+	return out
+}
+
+// TestBadInputs runs the tiers part of the bad-input corpus
+// (testdata/bad/tiers): the strict error each file must give, at its
+// position, and what the lax parse keeps.
+func TestBadInputs(t *testing.T) {
+	cases := readExpect(t, "tiers")
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			in, err := os.ReadFile(filepath.Join("..", "testdata", "bad", "tiers", c.file))
+			if err != nil {
+				t.Fatal(err)
 			}
-		} else {
-			var list tip.ErrorList
-			found := false
-			if errors.As(serr, &list) {
-				for _, e := range list {
-					found = found || (e.Pos().String() == pos && errors.Is(e, sentinelByName[sentinel]))
+			_, serr := ParseReport(bytes.NewReader(in))
+			if c.sentinel == "none" {
+				if serr != nil {
+					t.Errorf("%s: strict error %v", c.why, serr)
 				}
+			} else if !hasError(serr, sentinelByName[c.sentinel], c.pos) {
+				t.Errorf("%s: strict error %v, want %s at %s", c.why, serr, c.sentinel, c.pos)
 			}
-			if !found {
-				t.Errorf("%s: strict error %v, want %s at %s", name, serr, sentinel, pos)
+			r, lerr := ParseReportLax(bytes.NewReader(in))
+			if len(r.Placements) != c.laxRecords || (lerr != nil) != c.laxErr {
+				t.Errorf("%s: lax kept %d placements, error %v; want %d, error %v", c.why, len(r.Placements), lerr, c.laxRecords, c.laxErr)
 			}
-		}
-		r, lerr := ParseReportLax(bytes.NewReader(in))
-		if len(r.Placements) != laxN || (lerr != nil) != (f[4] == "true") {
-			t.Errorf("%s: lax kept %d placements, error %v; want %d, error %s", name, len(r.Placements), lerr, laxN, f[4])
+		})
+	}
+	if files, _ := filepath.Glob(filepath.Join("..", "testdata", "bad", "tiers", "*.txt")); len(files) != len(cases) {
+		t.Errorf("%d files, %d rows in EXPECT", len(files), len(cases))
+	}
+}
+
+// hasError reports whether err holds an error at pos ("line:col") that
+// wraps sentinel.
+func hasError(err, sentinel error, pos string) bool {
+	var list tip.ErrorList
+	if !errors.As(err, &list) {
+		return false
+	}
+	for _, e := range list {
+		if e.Pos().String() == pos && errors.Is(e, sentinel) {
+			return true
 		}
 	}
-	if n < 8 {
-		t.Errorf("only %d cases", n)
-	}
+	return false
 }
 
 // A 10 MB line (a paragraph with no newline) parses, and a list after it

@@ -12,10 +12,11 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/seeds"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
-//go:embed data/2023_tip_report.txt data/years/*.txt data/extra/*.txt data/fills/*.txt data/history.csv
+//go:embed data/years/*.txt data/extra/*.txt data/fills/*.txt data/history.csv
 //go:embed data/waivers.txt data/corrections.txt data/basis.txt data/completeness.txt data/status.txt data/entities.txt
 var dataFS embed.FS
 
@@ -40,6 +41,10 @@ var dataErrata = sync.OnceValue(func() tip.Errata {
 		e("Macau S.A.R.", "Macau", "tiers data fills/2025.txt (a third party's transcription)", `the file's header: Macau, written as the same file writes "Hong Kong S.A.R."`),
 	}
 })
+
+// referenceErrata are the errata the reference files are read with: the
+// default errata, then dataErrata. Read only, never handed out.
+var referenceErrata = sync.OnceValue(func() tip.Errata { return append(tip.DefaultErrata(), dataErrata()...) })
 
 // The 2023 corrections: seed 003 prints Montenegro on Tier 2 and on the
 // Watch List and leaves the Dominican Republic out; the Factbook, gvnet and
@@ -68,11 +73,7 @@ var defaultHistory = sync.OnceValue(func() *History {
 func Default() *History { return defaultHistory().Clone() }
 
 var defaultReport = sync.OnceValue(func() *Report {
-	b, err := dataFS.ReadFile("data/2023_tip_report.txt")
-	if err != nil {
-		panic(err)
-	}
-	r, err := parseReport(bytes.NewReader(b), SeedSource, true)
+	r, err := ParseReportWith(strings.NewReader(seeds.Report2023()), tip.ParseOptions{Source: SeedSource, Lax: true})
 	if err != nil {
 		panic("tiers: embedded report: " + err.Error())
 	}
@@ -202,22 +203,20 @@ func readTable(name string, header []string, fn func(f []string, pos tip.Positio
 	return rowError(name, err)
 }
 
-// resolve reads a name as a reference file writes it: LookupCountry, the
-// default errata, then the data errata. It returns the country (zero if
-// none) and adds a finding for an erratum used or a name not resolved.
+// resolve reads a name as a reference file writes it, as a lax parse
+// reads one with the default errata and the data errata. It returns the
+// country (zero if none) and adds a finding for an erratum used
+// (tip.ErratumRule, as every parse reports one) or a name not resolved.
 func (b *builder) resolve(name, src string, pos tip.Position) tip.Country {
-	c, e, err := tip.DefaultErrata().Resolve(name)
-	if err != nil {
-		c, e, err = dataErrata().Resolve(name)
-	}
+	opts := tip.ParseOptions{Source: src, Lax: true, Errata: referenceErrata()}
+	c, f, err := opts.ResolveCountry(name, pos, "")
 	switch {
 	case err != nil:
 		b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleUnresolvedName), Severity: tip.Error, Source: src, Pos: pos, Subject: name,
-			Message: fmt.Sprintf("%s kept with no country: %v", name, err)})
+			Message: fmt.Sprintf("%s kept with no country: %v", name, err.Err)})
 		return 0
-	case e != nil:
-		b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleErratum), Severity: tip.Info, Source: src, Pos: pos, Country: c, Subject: name,
-			Message: fmt.Sprintf("%q read as %s: %s", name, c.Name(), e.Note), Citation: e.Source})
+	case f != nil:
+		b.h.Findings = append(b.h.Findings, *f)
 	}
 	return c
 }
@@ -440,9 +439,9 @@ func (h *History) readWaivers() error {
 		if err != nil {
 			return tip.Errorf(src, pos, "year", err, "")
 		}
-		c, _, err := tip.DefaultErrata().Resolve(f[1])
-		if err != nil {
-			return tip.Errorf(src, pos, "country", err, "")
+		c, _, perr := tip.ParseOptions{Source: src, Lax: true}.ResolveCountry(f[1], pos, "country")
+		if perr != nil {
+			return perr
 		}
 		g := map[string]Grade{"A": GradePrimary, "B": GradeSecondary, "C": GradeOther}[f[2]]
 		if g == GradeUnknown {

@@ -394,7 +394,7 @@ func TestDefault2023(t *testing.T) {
 	}
 	for fy := tip.FiscalYear(2002); fy <= 2026; fy++ {
 		r := Restricted(h, fy)
-		known := h.Year(tip.ReportYear(fy - 1)).Completeness.Knows(Tier3)
+		known := h.Year(fy.ReportYear()).Completeness.Knows(Tier3)
 		if (r != nil) != known {
 			t.Errorf("Restricted(%d) = %d countries; Tier 3 known: %v", fy, len(r), known)
 		}

@@ -70,6 +70,38 @@
 //
 // Every rule version carries the figures it reads, so dropping one from a
 // Rules value removes exactly its findings and its denials, and a Rules
-// value with every rule out of force finds nothing. Finding.Rule is
-// always one of AllRuleIDs.
+// value with every rule out of force finds nothing. Finding.Rule of a
+// check is always one of AllRuleIDs.
+//
+// # Strict and lax
+//
+// ParseReport fails with a positioned *tip.ParseError on anything it does
+// not understand; ParseReportLax reads past it and says so in
+// Report.Findings. ParseReportWith takes a tip.ParseOptions (the source
+// name errors carry, strict or lax, the errata). Either mode fails on text
+// that is not text, a failed read, input that holds no part of a report,
+// and more than tip.MaxErrors problems, where it stops reading.
+//
+// # Findings
+//
+// A lax parse reports what it read past as findings with these rules,
+// exactly (a test holds this list to what the parser emits):
+//
+//   - "tip/erratum" (warning): a misprint read through the errata ("Tongo"
+//     for Tonga), kept as the country it means.
+//   - "tiers/unresolved-name": a name that names no country, kept with a
+//     zero Country.
+//   - "tiers/one-placement": a country on two tiers; both placements are
+//     kept (22 U.S.C. 7107(b)(1): one tier a year).
+//   - "tiers/empty-item": a bullet with no name.
+//   - "tiers/law-row": a row of the law enforcement table that does not
+//     read; not kept.
+//   - "tiers/state-sponsored-count": the policy or pattern list names
+//     another number of governments than its introduction says.
+//   - "tiers/report-year": the title's year is out of range (1990–2100);
+//     Report.Year stays zero.
+//
+// All but the first have Severity Error. Check, Validate and Default
+// report rules of their own; AllRuleIDs lists every rule of the package,
+// that is all but "tip/erratum", which is tip's in every package.
 package tiers

@@ -53,7 +53,7 @@ Tier 2
 	// 2023 Tier 2 TGO ("Togo" at 9:7)
 	// 2023 Tier 2 TON ("Tongo" at 10:7)
 	// 2023 Tier 2 TUR ("Turkey" at 11:7)
-	// tiers/erratum 10:7
+	// tip/erratum 10:7
 }
 
 func ExampleHistory_Timeline() {
@@ -91,6 +91,38 @@ func ExampleParseReport() {
 	// Output:
 	// 4:7 true false
 	// 8:7 false true
+}
+
+// The options name the source in every error and finding, choose the
+// mode, and give the errata a lax parse reads misprints through: here one
+// of the caller's own. An unknown name's error carries suggestions.
+func ExampleParseReportWith() {
+	const text = "Tier 3\n  • Nambia\n  • Eritria\n"
+	_, err := tiers.ParseReportWith(strings.NewReader(text), tip.ParseOptions{Source: "my-copy.txt"})
+	var unknown *tip.UnknownCountryError
+	if errors.As(err, &unknown) {
+		fmt.Println(err.(tip.ErrorList)[0].Field, unknown.Name, unknown.Suggestions()[0])
+	}
+	errata := append(tip.DefaultErrata(), tip.Erratum{Printed: "Eritria", Country: tip.MustLookupCountry("Eritrea"), Source: "my-copy.txt", Note: "a typo"})
+	r, err := tiers.ParseReportWith(strings.NewReader(text), tip.ParseOptions{Source: "my-copy.txt", Lax: true, Errata: errata})
+	fmt.Println(placementsOf(r), err)
+	for _, f := range r.Findings {
+		fmt.Println(f)
+	}
+	// Output:
+	// Tier 3 Nambia Namibia
+	// [unknown Eritrea] <nil>
+	// my-copy.txt:2:7: error: tiers/unresolved-name: Tier 3: unknown country "Nambia" (did you mean "Namibia", "The Gambia", "Zambia"?)
+	// my-copy.txt:3:7: warning: tip/erratum: Tier 3: "Eritria" read as Eritrea (erratum: a typo) [my-copy.txt]
+}
+
+// placementsOf returns the countries of r's placements, in order.
+func placementsOf(r *tiers.Report) []tip.Country {
+	var cs []tip.Country
+	for _, p := range r.Placements {
+		cs = append(cs, p.Country)
+	}
+	return cs
 }
 
 func ExampleDefault() {
@@ -135,7 +167,7 @@ func ExampleDefaultReport() {
 	}
 	// Output:
 	// 2023 188 placements
-	// 621:7 tiers/erratum
-	// 936:7 tiers/erratum
+	// 621:7 tip/erratum
+	// 936:7 tip/erratum
 	// 966:7 tiers/one-placement
 }

@@ -110,7 +110,7 @@ func Restricted(h *History, fy tip.FiscalYear) []tip.Country {
 // when the history does not know that year's Tier 3 list, or no rule of
 // rs about the restrictions is in force in that report year.
 func (rs Rules) Restricted(h *History, fy tip.FiscalYear) []tip.Country {
-	y := tip.ReportYear(fy - 1)
+	y := fy.ReportYear()
 	if !rs.has(KindRestrictions, y) {
 		return nil
 	}

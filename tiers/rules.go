@@ -15,8 +15,8 @@ import (
 type RuleID string
 
 // The rule IDs. Every Finding.Rule that tiers returns is one of them
-// (AllRuleIDs lists them); the IDs of the TVPA rules are those of
-// DefaultRules.
+// (AllRuleIDs lists them), or tip.ErratumRule for a misprint read through
+// the errata; the IDs of the TVPA rules are those of DefaultRules.
 const (
 	RuleOnePlacement   RuleID = "tiers/one-placement"        // a country on two lists in one year: Check, Report.Validate, ParseReportLax
 	RuleRestrictions   RuleID = "tiers/tier3-restrictions"   // Restricted; no finding
@@ -30,7 +30,6 @@ const (
 	RulePolicyPattern  RuleID = "tiers/policy-or-pattern"    // Check, Report.Validate; a note in Eligible
 
 	// Findings about the data rather than the law.
-	RuleErratum        RuleID = "tiers/erratum"         // a misprinted name read through errata (ParseReportLax, Default)
 	RuleUnresolvedName RuleID = "tiers/unresolved-name" // a name that is no known country (ParseReportLax, Default, Report.Validate)
 	RuleSourceConflict RuleID = "tiers/source-conflict" // Default: two sources disagree on a placement
 	RuleCorrection     RuleID = "tiers/correction"      // Default: a source corrected, with the evidence
@@ -38,16 +37,26 @@ const (
 	RuleOpen           RuleID = "tiers/open"            // Default: an open point of data/status.txt: a source puts an absence in doubt
 	RuleNonexistent    RuleID = "tiers/nonexistent"     // Default: a placement of an entity in a year it did not exist (data/entities.txt)
 	RulePanelOutside   RuleID = "tiers/panel-outside"   // Default: states the research panel codes that tip's country table does not hold
+
+	// Findings of a lax parse about the report's text (ParseReportLax).
+	RuleEmptyItem           RuleID = "tiers/empty-item"            // a bullet with no name: nothing kept
+	RuleLawRow              RuleID = "tiers/law-row"               // an unreadable row of the law enforcement table: not kept
+	RuleStateSponsoredCount RuleID = "tiers/state-sponsored-count" // the policy or pattern list names another number than its introduction
+	RuleReportYear          RuleID = "tiers/report-year"           // the title's year is out of range: Report.Year stays zero
 )
 
 // AllRuleIDs returns every rule ID a tiers finding can carry, as a new
-// slice: those of DefaultRules, then those of the findings about the data.
+// slice: those of DefaultRules, then those of the findings about the data,
+// then those of a lax parse. A misprint read through the errata (by
+// ParseReportLax, and by Default in the reference files) is reported under
+// tip.ErratumRule, tip's rule in every package, which is not listed here.
 func AllRuleIDs() []RuleID {
 	return []RuleID{
 		RuleOnePlacement, RuleRestrictions, RuleSpecialWatch, RuleWatchGrounds3, RuleWatchGrounds2,
 		RuleAutoDowngrade, RuleWaiverTwoYears, RuleWaiverOnce, RulePostWaiver, RulePolicyPattern,
-		RuleErratum, RuleUnresolvedName, RuleSourceConflict, RuleCorrection,
+		RuleUnresolvedName, RuleSourceConflict, RuleCorrection,
 		RuleGap, RuleOpen, RuleNonexistent, RulePanelOutside,
+		RuleEmptyItem, RuleLawRow, RuleStateSponsoredCount, RuleReportYear,
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/seeds"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
@@ -39,8 +40,7 @@ type Standards struct {
 }
 
 var defaultStandards = sync.OnceValue(func() *Standards {
-	b, _ := dataFS.ReadFile("data/2023_tip_report.txt")
-	return parseStandards(b)
+	return parseStandards([]byte(seeds.Report2023()))
 })
 
 // MinimumStandards returns the minimum standards, indicia and tier

@@ -67,9 +67,13 @@
 //
 // Every parser takes a [ParseOptions]: the source name its errors carry,
 // strict or lax, and the errata a lax parse applies. Parsers read country
-// names with [ParseOptions.ResolveCountry], so that a name reads the same in
-// every document, and collect errors in an [ErrorList], which holds at most
-// [MaxErrors] of them.
+// names with [ParseOptions.ResolveCountry] (or a [Resolver], which folds the
+// errata once for a whole parse), so that a name reads the same in every
+// document, and collect errors in an [ErrorList], which holds at most
+// [MaxErrors] of them. Package [github.com/tipkit/tipkit/tip/parse] does all
+// of this for one parse, the same way in every package: it reads the lines,
+// resolves the names, fails a strict parse or notes a Finding in a lax one,
+// and stops at the limits.
 //
 // Reading the text itself (lines, spaces, dashes, bullets, invalid bytes)
 // is the job of package [github.com/tipkit/tipkit/tip/text], which this

@@ -49,7 +49,9 @@ var defaultErrata = sync.OnceValue(func() Errata {
 })
 
 // Lookup returns the erratum for a printed name, matched after the same
-// folding of case, spaces and punctuation that LookupCountry applies.
+// folding of case, spaces and punctuation that LookupCountry applies. It
+// folds every erratum at each call: a parse, which looks up many names,
+// folds its table once (see [Resolver]).
 func (e Errata) Lookup(printed string) (Erratum, bool) {
 	key := appendKey(nil, printed)
 	for _, x := range e {
@@ -75,3 +77,30 @@ func (e Errata) Resolve(name string) (Country, *Erratum, error) {
 	}
 	return 0, nil, err
 }
+
+// errataKeys is an Errata table by the folded key of each printed name
+// (appendKey), each key folded once: what a parse looks names up in. The
+// first erratum of a key is the one Lookup would find.
+type errataKeys map[string]Erratum
+
+// keys folds e's printed names.
+func (e Errata) keys() errataKeys {
+	out := make(errataKeys, len(e))
+	for _, x := range e {
+		k := string(appendKey(nil, x.Printed))
+		if _, dup := out[k]; !dup {
+			out[k] = x
+		}
+	}
+	return out
+}
+
+// lookup is Lookup on the folded table.
+func (k errataKeys) lookup(printed string) (Erratum, bool) {
+	var buf [64]byte
+	x, ok := k[string(appendKey(buf[:0], printed))]
+	return x, ok
+}
+
+// defaultErrataKeys is the default table, folded once.
+var defaultErrataKeys = sync.OnceValue(func() errataKeys { return defaultErrata().keys() })

@@ -137,3 +137,23 @@ func ExampleParseOptions_ResolveCountry() {
 	// true Tongo
 	// TON tip/erratum warning
 }
+
+// A Resolver reads names as one parse does, its errata folded once.
+func ExampleResolver() {
+	r := tip.ParseOptions{Source: "list.txt", Lax: true}.Resolver()
+	for _, name := range []string{"Chile", "Tongo", "Narnia"} {
+		c, f, err := r.Resolve(name, tip.Position{Line: 1, Col: 1}, "Country")
+		switch {
+		case err != nil:
+			fmt.Println(err)
+		case f != nil:
+			fmt.Println(c, "through", f.Rule)
+		default:
+			fmt.Println(c)
+		}
+	}
+	// Output:
+	// Chile
+	// Tonga through tip/erratum
+	// list.txt:1:1: Country: unknown country "Narnia"
+}

@@ -56,6 +56,9 @@ func LookupCountry(name string) (Country, error) {
 	}
 	var buf [maxKey]byte
 	c, amb := t.lookupKey(appendKey(buf[:0], name), true)
+	if c == 0 && amb == nil {
+		c, _ = t.byCode(name)
+	}
 	return result(name, c, amb, nil)
 }
 
@@ -73,6 +76,9 @@ func LookupCountryIn(name string, year int) (Country, error) {
 	}
 	var buf [maxKey]byte
 	c, amb := t.lookupKey(appendKey(buf[:0], name), true)
+	if c == 0 && amb == nil {
+		c, _ = t.byCode(name)
+	}
 	if amb == nil || amb.spans == nil {
 		return result(name, c, amb, nil)
 	}
@@ -89,6 +95,30 @@ func LookupCountryIn(name string, year int) (Country, error) {
 		in = nil // neither existed: the name stays ambiguous among all
 	}
 	return result(name, 0, amb, in)
+}
+
+// byCode reads name as a letter code, whatever its case and the spaces
+// around it: a name that folding leaves unknown may still be one, since
+// folding reads the word "st" as "Saint" and no code means that (" ST "
+// is São Tomé and Príncipe, as "ST" is).
+func (t *countryTable) byCode(name string) (Country, bool) {
+	s := strings.TrimFunc(name, text.IsSpace)
+	if len(s) < 2 || len(s) > 4 {
+		return 0, false
+	}
+	var up [4]byte
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case 'A' <= b && b <= 'Z':
+			up[i] = b
+		case 'a' <= b && b <= 'z':
+			up[i] = b - ('a' - 'A')
+		default:
+			return 0, false
+		}
+	}
+	c, ok := t.exact[string(up[:len(s)])]
+	return c, ok
 }
 
 // result turns a lookup's outcome into LookupCountry's answer. narrowed,

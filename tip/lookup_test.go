@@ -109,6 +109,8 @@ func TestLookupCountry(t *testing.T) {
 		{"XK", "XKX", nil, "Kosovo ISO2 (user-assigned)"},
 		{"XKX", "XKX", nil, "Kosovo ISO3 (user-assigned)"},
 		{"XKS", "XKX", nil, "Kosovo GENC"},
+		{"ST", "STP", nil, "ISO2 that folding would read as the word St"},
+		{" st\u00a0", "STP", nil, "the same in lower case with spaces (FuzzLookupCountry: \" ST \" was unknown)"},
 		// Ambiguous.
 		{"Congo", "", ErrAmbiguousCountry, "two Congos"},
 		{"Korea", "", ErrAmbiguousCountry, "two Koreas"},
@@ -513,6 +515,7 @@ func TestLookupNoAllocVariants(t *testing.T) {
 		"St Vincent & the Grenadines", // "St", "&"
 		"Congo (ROC)",                 // parenthesis
 		"mmr",                         // a code in lower case
+		" st ",                        // a code that folding reads as "Saint"
 		"Democratic Republic of the Congo (DRC).", // parenthesis and trailing dot
 	} {
 		if _, err := LookupCountry(name); err != nil {

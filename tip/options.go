@@ -52,12 +52,13 @@ func (o ParseOptions) SourceOr(def string) string {
 	return o.Source
 }
 
-// errata returns the errata a lax parse applies.
-func (o ParseOptions) errata() Errata {
+// errataKeys returns the errata a lax parse applies, folded: the default
+// table's once for the process, another's at each call.
+func (o ParseOptions) errataKeys() errataKeys {
 	if o.Errata == nil {
-		return defaultErrata()
+		return defaultErrataKeys()
 	}
-	return o.Errata
+	return o.Errata.keys()
 }
 
 // ErratumRule is the Rule of the Finding [ParseOptions.ResolveCountry]
@@ -79,8 +80,41 @@ const ErratumRule = "tip/erratum"
 //     name, with a zero Country, reports it as a finding of its own.
 //
 // Suggestions are worked out only when the error is formatted, so a parser
-// may resolve any line to see whether it is a country.
+// may resolve any line to see whether it is a country. A caller's own
+// errata are folded at each call that consults them; a [Resolver] folds
+// them once, for a parser that reads many names.
 func (o ParseOptions) ResolveCountry(name string, pos Position, field string) (Country, *Finding, *ParseError) {
+	return o.resolveCountry(name, pos, field, nil)
+}
+
+// A Resolver reads country names as [ParseOptions.ResolveCountry] does
+// under the options it was made from, with the errata's printed names
+// folded once rather than at every name: a parse that asks of every line
+// whether it is a country (a tier list, a CSPA list) makes one. The zero
+// Resolver is a strict one with no source name.
+type Resolver struct {
+	opts ParseOptions
+	keys errataKeys // nil until a lax resolve needs them
+}
+
+// Resolver returns a Resolver for o, its errata folded: the default
+// table's once for the process, a caller's table once here.
+func (o ParseOptions) Resolver() *Resolver {
+	r := &Resolver{opts: o}
+	if o.Lax {
+		r.keys = o.errataKeys()
+	}
+	return r
+}
+
+// Resolve is [ParseOptions.ResolveCountry] under the Resolver's options.
+func (r *Resolver) Resolve(name string, pos Position, field string) (Country, *Finding, *ParseError) {
+	return r.opts.resolveCountry(name, pos, field, r.keys)
+}
+
+// resolveCountry is ResolveCountry with the errata folded already, or,
+// if keys is nil, folded when a lax parse needs them.
+func (o ParseOptions) resolveCountry(name string, pos Position, field string, keys errataKeys) (Country, *Finding, *ParseError) {
 	if strings.TrimSpace(text.Clean(name)) == "" {
 		return 0, nil, Errorf(o.Source, pos, field, ErrMissing, "no country name")
 	}
@@ -89,7 +123,10 @@ func (o ParseOptions) ResolveCountry(name string, pos Position, field string) (C
 		return c, nil, nil
 	}
 	if o.Lax {
-		if x, ok := o.errata().Lookup(name); ok {
+		if keys == nil {
+			keys = o.errataKeys()
+		}
+		if x, ok := keys.lookup(name); ok {
 			msg := strconv.Quote(name) + " read as " + x.Country.Name() + " (erratum: " + x.Note + ")"
 			if field != "" {
 				msg = field + ": " + msg

@@ -37,17 +37,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tiermap:", err)
 		return 2
 	}
-	w := stdout
-	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
+	if *out == "" {
+		if err := renderSVG(stdout, d); err != nil {
 			fmt.Fprintln(stderr, "tiermap:", err)
 			return 1
 		}
-		defer f.Close()
-		w = f
+		return 0
 	}
-	if err := renderSVG(w, d); err != nil {
+	// The only file the program writes is the one -o names; a failed
+	// write or close is reported, not left as a truncated map.
+	f, err := os.Create(*out)
+	if err != nil {
+		fmt.Fprintln(stderr, "tiermap:", err)
+		return 1
+	}
+	err = renderSVG(f, d)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "tiermap:", err)
 		return 1
 	}

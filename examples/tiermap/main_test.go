@@ -94,3 +94,27 @@ func TestTierMapRenders(t *testing.T) {
 		t.Fatalf("no PNG rendered (%d bytes, %v)", len(b), err)
 	}
 }
+
+// The program writes a file only where -o says, the same SVG it writes to
+// standard output, and reports a file it cannot write.
+func TestTierMapOutputFile(t *testing.T) {
+	var stdout, errb bytes.Buffer
+	if code := run(nil, &stdout, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	dir := t.TempDir()
+	svg := filepath.Join(dir, "map.svg")
+	var none bytes.Buffer
+	if code := run([]string{"-o", svg}, &none, &errb); code != 0 || none.Len() != 0 {
+		t.Fatalf("-o: exit %d, %d bytes on standard output: %s", code, none.Len(), errb.String())
+	}
+	if b, err := os.ReadFile(svg); err != nil || !bytes.Equal(b, stdout.Bytes()) {
+		t.Errorf("-o wrote %d bytes (%v), standard output has %d", len(b), err, stdout.Len())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the directory, want the one -o names", len(entries))
+	}
+	if code := run([]string{"-o", filepath.Join(dir, "no such dir", "map.svg")}, &none, &errb); code != 1 {
+		t.Errorf("unwritable -o: exit %d, want 1", code)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -44,6 +45,32 @@ func TestRunJSONAndYears(t *testing.T) {
 	}
 	if r.Year != 2013 || r.StateSponsored != nil || r.CSPA.Status != "full" || len(r.CSPA.Countries) != 10 || len(r.Restricted.Tier3) != 21 {
 		t.Errorf("2013 JSON: year %d, %d CSPA (%s), %d Tier 3", r.Year, len(r.CSPA.Countries), r.CSPA.Status, len(r.Restricted.Tier3))
+	}
+	// Years are numbers in JSON, and the 2021 project listing is not
+	// presented as 2013's: it is compared with the 2021 report's lists.
+	var raw struct {
+		Year       any `json:"year"`
+		Restricted struct {
+			FiscalYear any `json:"fiscal_year"`
+		} `json:"restricted"`
+		Projects struct {
+			Note      string `json:"note"`
+			TiersYear any    `json:"tiers_year"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if raw.Year != 2013.0 || raw.Restricted.FiscalYear != 2014.0 || raw.Projects.TiersYear != 2021.0 {
+		t.Errorf("JSON years: %#v, %#v, %#v; want the numbers 2013, 2014, 2021", raw.Year, raw.Restricted.FiscalYear, raw.Projects.TiersYear)
+	}
+	if !strings.Contains(raw.Projects.Note, "the only project listing embedded") {
+		t.Errorf("projects note = %q", raw.Projects.Note)
+	}
+	for _, list := range [][]string{r.StateSponsored, r.CSPA.Countries} {
+		if !slices.IsSorted(list) {
+			t.Errorf("not in alphabetical order: %q", list)
+		}
 	}
 	out.Reset()
 	if code := run([]string{"-year", "2019"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "Tier 3: the year's Tier 3 list is not fully known") {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/cspa"
@@ -12,12 +13,13 @@ import (
 )
 
 // report is everything the program prints, as one value, so that text and
-// JSON say the same.
+// JSON say the same. Years are numbers in JSON (tip's year types marshal
+// as text, "2023", "FY2024"); lists of countries are in alphabetical order.
 type report struct {
-	Year         tip.ReportYear `json:"year"`
-	Completeness string         `json:"completeness"`
-	Sources      []string       `json:"sources"`
-	Countries    int            `json:"countries_in_table"`
+	Year         int      `json:"year"`
+	Completeness string   `json:"completeness"`
+	Sources      []string `json:"sources"`
+	Countries    int      `json:"countries_in_table"`
 
 	TierCounts     []tierCount    `json:"tier_counts"`
 	ByBureau       []bureauCounts `json:"by_bureau"`
@@ -60,10 +62,10 @@ type restriction struct {
 }
 
 type restricted struct {
-	FiscalYear tip.FiscalYear `json:"fiscal_year"`
-	Tier3      []restriction  `json:"tier3"` // nil: the year's Tier 3 list is not fully known
-	Tier3Known bool           `json:"tier3_known"`
-	CSPA       []restriction  `json:"cspa"`
+	FiscalYear int           `json:"fiscal_year"`
+	Tier3      []restriction `json:"tier3"` // nil: the year's Tier 3 list is not fully known
+	Tier3Known bool          `json:"tier3_known"`
+	CSPA       []restriction `json:"cspa"`
 }
 
 type group struct {
@@ -72,8 +74,14 @@ type group struct {
 	Amount   string `json:"amount"`
 }
 
+// projects is the one project listing tipkit embeds, whatever the year
+// asked: it is described as of its own date, and compared with the tiers
+// and CSPA list in force on that date (TiersYear), never with another
+// year's.
 type projects struct {
+	Note          string   `json:"note"`
 	AsOf          tip.Date `json:"as_of"`
+	TiersYear     int      `json:"tiers_year"` // the report whose lists were in force on AsOf
 	Listed        int      `json:"listed"`
 	Total         string   `json:"total"`
 	Claimed       string   `json:"claimed"`
@@ -182,7 +190,7 @@ func build(y tip.ReportYear) (*report, error) {
 	if yr == nil {
 		return nil, fmt.Errorf("no embedded report year %d (the history holds %d–%d)", y, h.Years[0].Year, h.Years[len(h.Years)-1].Year)
 	}
-	r := &report{Year: y, Completeness: yr.Completeness.Note, Sources: yr.Sources, Countries: len(tip.Countries())}
+	r := &report{Year: int(y), Completeness: yr.Completeness.Note, Sources: yr.Sources, Countries: len(tip.Countries())}
 	ordered := []tiers.Tier{tiers.Tier1, tiers.Tier2, tiers.Tier2WatchList, tiers.Tier3, tiers.SpecialCase}
 	count := map[tiers.Tier]int{}
 	bases := map[tiers.Tier]map[string]int{}
@@ -219,23 +227,25 @@ func build(y tip.ReportYear) (*report, error) {
 	for _, c := range yr.StateSponsored {
 		r.StateSponsored = append(r.StateSponsored, c.Name())
 	}
+	slices.Sort(r.StateSponsored)
 
 	cd := cspa.Default()
 	if l := cd.List(y); l != nil {
 		r.CSPA = cspaSection{Status: l.Status.String(), Source: l.Source}
-		for i, c := range l.Countries {
-			name := l.Names[i]
-			if c != 0 {
-				name = c.Name()
+		for _, g := range l.Governments {
+			name := g.Name
+			if g.Country != 0 {
+				name = g.Country.Name()
 			}
 			r.CSPA.Countries = append(r.CSPA.Countries, name)
 		}
+		slices.Sort(r.CSPA.Countries)
 	} else {
 		r.CSPA.Status = "no list (the CSPA list starts in 2010)"
 	}
 
 	fy := y.RestrictionYear()
-	r.Restricted.FiscalYear = fy
+	r.Restricted.FiscalYear = int(fy)
 	t3 := tiers.Restricted(h, fy)
 	r.Restricted.Tier3Known = t3 != nil
 	for _, c := range t3 {
@@ -259,9 +269,16 @@ func build(y tip.ReportYear) (*report, error) {
 		}
 		r.Restricted.CSPA = append(r.Restricted.CSPA, x)
 	}
+	byName := func(a, b restriction) int { return strings.Compare(a.Country, b.Country) }
+	slices.SortFunc(r.Restricted.Tier3, byName)
+	slices.SortFunc(r.Restricted.CSPA, byName)
 
 	l := grants.Default()
-	r.Projects = projects{AsOf: l.AsOf, Listed: len(l.Projects), Total: tip.FormatUSD(l.Total()),
+	// The lists in force on the listing's date are those of the report
+	// whose restrictions apply in that fiscal year.
+	ly := tip.FiscalYearOf(l.AsOf).ReportYear()
+	r.Projects = projects{AsOf: l.AsOf, TiersYear: int(ly), Listed: len(l.Projects), Total: tip.FormatUSD(l.Total()),
+		Note:    fmt.Sprintf("the only project listing embedded (as of %s), shown for every year; compared with the lists of the %d report, in force on that date", l.AsOf, ly),
 		Claimed: fmt.Sprintf("%d projects, over %d countries, more than %s", l.ClaimedProjects, l.ClaimedCountries, tip.FormatUSD(l.ClaimedAmount))}
 	for _, g := range l.ByBureau() {
 		key := g.Key
@@ -286,11 +303,11 @@ func build(y tip.ReportYear) (*report, error) {
 		return g
 	}
 	onTier := func(t tiers.Tier) func(tip.Country) bool {
-		return func(c tip.Country) bool { p, st := h.At(c, y); return st == tiers.StatusPlaced && p.Tier == t }
+		return func(c tip.Country) bool { p, st := h.At(c, ly); return st == tiers.StatusPlaced && p.Tier == t }
 	}
 	r.Projects.InTier3 = touching("Tier 3", onTier(tiers.Tier3))
 	r.Projects.InWatchList = touching("Tier 2 Watch List", onTier(tiers.Tier2WatchList))
-	r.Projects.InCSPA = touching("CSPA list", func(c tip.Country) bool { ok, _ := cd.Listed(c, y); return ok })
+	r.Projects.InCSPA = touching("CSPA list", func(c tip.Country) bool { ok, _ := cd.Listed(c, ly); return ok })
 	for _, e := range grants.DefaultPages() {
 		for _, f := range e.Page.Facts {
 			if f.Kind == grants.FactTotal {

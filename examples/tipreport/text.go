@@ -83,7 +83,7 @@ func printText(w io.Writer, r *report) {
 	}
 
 	p := r.Projects
-	fmt.Fprintf(w, "\nTIP OFFICE PROJECTS (listing as of %s)\n", p.AsOf)
+	fmt.Fprintf(w, "\nTIP OFFICE PROJECTS: %s\n", p.Note)
 	fmt.Fprintf(w, "  %d projects listed, %s (the header claims %s)\n", p.Listed, p.Total, p.Claimed)
 	tw = tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	for _, g := range p.ByBureau {
@@ -96,7 +96,7 @@ func printText(w io.Writer, r *report) {
 		fmt.Fprintf(tw, "    %s\t%d\t%s\n", g.Key, g.Projects, g.Amount)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "  touching countries that are, in %d:\n", r.Year)
+	fmt.Fprintf(w, "  touching countries that were, in the %d report:\n", p.TiersYear)
 	for _, g := range []group{p.InTier3, p.InWatchList, p.InCSPA} {
 		fmt.Fprintf(w, "    on %-18s %3d projects, %s (full amounts of every project naming one)\n", g.Key, g.Projects, g.Amount)
 	}
