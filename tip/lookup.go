@@ -50,15 +50,7 @@ import (
 // writes it is one map lookup, and any other form is normalized in a
 // buffer on the stack.
 func LookupCountry(name string) (Country, error) {
-	t := loadTable()
-	if c, ok := t.exact[name]; ok {
-		return c, nil
-	}
-	var buf [maxKey]byte
-	c, amb := t.lookupKey(appendKey(buf[:0], name), true)
-	if c == 0 && amb == nil {
-		c, _ = t.byCode(name)
-	}
+	c, amb := loadTable().lookup(name)
 	return result(name, c, amb, nil)
 }
 
@@ -70,15 +62,7 @@ func LookupCountry(name string) (Country, error) {
 // resolves it, whatever the year: a name is not checked against the years
 // its entity existed.
 func LookupCountryIn(name string, year int) (Country, error) {
-	t := loadTable()
-	if c, ok := t.exact[name]; ok {
-		return c, nil
-	}
-	var buf [maxKey]byte
-	c, amb := t.lookupKey(appendKey(buf[:0], name), true)
-	if c == 0 && amb == nil {
-		c, _ = t.byCode(name)
-	}
+	c, amb := loadTable().lookup(name)
 	if amb == nil || amb.spans == nil {
 		return result(name, c, amb, nil)
 	}
@@ -95,6 +79,20 @@ func LookupCountryIn(name string, year int) (Country, error) {
 		in = nil // neither existed: the name stays ambiguous among all
 	}
 	return result(name, 0, amb, in)
+}
+
+// lookup resolves a name or letter code as LookupCountry does: one
+// country, or the ambiguity of a name that fits several, or neither.
+func (t *countryTable) lookup(name string) (Country, *ambiguity) {
+	if c, ok := t.exact[name]; ok {
+		return c, nil
+	}
+	var buf [maxKey]byte
+	c, amb := t.lookupKey(appendKey(buf[:0], name), true)
+	if c == 0 && amb == nil {
+		c, _ = t.byCode(name)
+	}
+	return c, amb
 }
 
 // byCode reads name as a letter code, whatever its case and the spaces
