@@ -98,7 +98,7 @@ func readPanel(b *builder) (map[tip.ReportYear]map[tip.Country]panelCode, error)
 			continue // the header
 		}
 		y, err := strconv.Atoi(rec[2])
-		if err != nil || y < int(firstYear) {
+		if err != nil || y < int(FirstReportYear) {
 			continue // 1999 and 2000: before the first report
 		}
 		na := strings.TrimSpace(rec[4]) == "NA"
@@ -142,14 +142,11 @@ func (b *builder) complete() error {
 	listSources := map[tip.ReportYear]map[Tier]string{}
 	err := readTable("completeness.txt", []string{"Year", "Tier", "Count", "Covers", "Source", "Evidence"}, func(f []string, pos tip.Position) error {
 		const src = "completeness.txt"
-		y, err := tip.ParseReportYear(f[0])
+		yr, err := h.rowYear(src, pos, f[0])
 		if err != nil {
-			return tip.Errorf(src, pos, "year", err, "")
+			return err
 		}
-		yr := h.Year(y)
-		if yr == nil {
-			return tip.Errorf(src, pos, "year", tip.ErrMissing, "no year %d in the history", y)
-		}
+		y := yr.Year
 		t, err := ParseTier(f[1])
 		if err != nil {
 			return tip.Errorf(src, pos, "tier", err, "")

@@ -46,12 +46,6 @@ var dataErrata = sync.OnceValue(func() tip.Errata {
 // default errata, then dataErrata. Read only, never handed out.
 var referenceErrata = sync.OnceValue(func() tip.Errata { return append(tip.DefaultErrata(), dataErrata()...) })
 
-// The 2023 corrections: seed 003 prints Montenegro on Tier 2 and on the
-// Watch List and leaves the Dominican Republic out; the Factbook, gvnet and
-// the State Department's 2024 interim assessment agree on 26 Watch List
-// countries including both (data/years/2023.txt, header).
-const correction2023 = "years/2023.txt: the CIA World Factbook Watch List (26), the State Department's 2024 interim assessment (\"Tier 2 Watch List (26 countries)\") and gvnet (no Montenegro on Tier 2) agree"
-
 var defaultHistory = sync.OnceValue(func() *History {
 	h, err := buildDefault()
 	if err != nil {
@@ -113,10 +107,15 @@ func buildDefault() (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	for y := firstYear; y <= lastYear; y++ {
+	first, last, err := reportYears()
+	if err != nil {
+		return nil, err
+	}
+	seed := defaultReport()
+	for y := first; y <= last; y++ {
 		yr := Year{Year: y}
-		if y == 2023 {
-			b.corrected2023(&yr)
+		if y == seed.Year {
+			b.readSeed(&yr, seed)
 		} else if err := b.readFile(&yr, "years/"+strconv.Itoa(int(y))+".txt", true); err != nil {
 			return nil, err
 		}
@@ -137,7 +136,7 @@ func buildDefault() (*History, error) {
 		b.h.Years = append(b.h.Years, yr)
 	}
 	h := b.h
-	if err := h.applyCorrections(); err != nil {
+	if err := b.applyCorrections(); err != nil {
 		return nil, err
 	}
 	if err := h.readWaivers(); err != nil {
@@ -156,11 +155,25 @@ func buildDefault() (*History, error) {
 	return h, nil
 }
 
-// The report years Default holds.
-const (
-	firstYear tip.ReportYear = 2001
-	lastYear  tip.ReportYear = 2025
-)
+// reportYears returns the first and the last of the report years
+// Default holds: those of the files under data/years, one a year.
+func reportYears() (first, last tip.ReportYear, err error) {
+	names, err := fs.Glob(dataFS, "data/years/*.txt")
+	if err != nil || len(names) == 0 {
+		return 0, 0, fmt.Errorf("tiers: no data/years files: %v", err)
+	}
+	for _, name := range names {
+		y, err := tip.ParseReportYear(strings.TrimSuffix(strings.TrimPrefix(name, "data/years/"), ".txt"))
+		if err != nil {
+			return 0, 0, tip.Errorf(name, tip.Position{}, "file", err, "")
+		}
+		if first == 0 || y < first {
+			first = y
+		}
+		last = max(last, y)
+	}
+	return first, last, nil
+}
 
 // readBasis reads data/basis.txt: the basis of every placement file's
 // rows, and of the rows a file knows otherwise.
@@ -333,56 +346,29 @@ func (b *builder) readMore() (map[tip.ReportYear][]Placement, error) {
 	return out, err
 }
 
-// corrected2023 fills yr with seed 003's placements, corrected as the
-// other sources agree, each change reported as a finding citing the
-// evidence.
-func (b *builder) corrected2023(yr *Year) {
-	r := defaultReport()
+// readSeed fills yr with the placements of r, the embedded report of
+// that year, as printed: data/corrections.txt says what the history
+// changes (applyCorrections).
+func (b *builder) readSeed(yr *Year, r *Report) {
 	b.h.Findings = append(b.h.Findings, r.Findings...)
-	mne := tip.MustLookupCountry("Montenegro")
-	dom := tip.MustLookupCountry("Dominican Republic")
-	yr.Sources = []string{SeedSource, "years/2023.txt"}
+	yr.Sources = append(yr.Sources, SeedSource)
 	for _, l := range r.StateSponsored {
 		yr.StateSponsored = append(yr.StateSponsored, l.Country)
 	}
-	for _, p := range r.Placements {
-		if p.Country == mne && p.Tier == Tier2 {
-			b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleCorrection), Severity: tip.Warning, Source: SeedSource, Pos: p.Pos, Country: mne, Subject: "2023",
-				Message: "Montenegro is printed on Tier 2 and on the Tier 2 Watch List; the history keeps the Watch List placement only", Citation: correction2023})
-			continue
-		}
-		yr.Placements = append(yr.Placements, p)
-	}
-	// The file's row for the Dominican Republic, with its position there.
-	data, _ := dataFS.ReadFile("data/years/2023.txt")
-	line := 0
-	lr := text.NewLineReader(bytes.NewReader(data))
-	for lr.Next() {
-		if strings.HasSuffix(lr.Text(), "|Dominican Republic") {
-			line = lr.Line()
-		}
-	}
-	pos := tip.Position{Line: line, Col: len("Tier 2 Watch List|") + 1}
-	yr.Placements = append(yr.Placements, Placement{Country: dom, Name: "Dominican Republic", Year: 2023, Tier: Tier2WatchList, Basis: b.basis["years/2023.txt"].basis, Source: "years/2023.txt", Pos: pos})
-	b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleCorrection), Severity: tip.Warning, Source: "years/2023.txt", Pos: pos, Country: dom, Subject: "2023",
-		Message: "the Dominican Republic is missing from seed 003; the history places it on the Tier 2 Watch List", Citation: correction2023})
+	yr.Placements = append(yr.Placements, r.Placements...)
 }
 
 // applyCorrections makes the changes of data/corrections.txt to the years
-// read from the reference files, each reported as a finding citing its
-// evidence. A correction that no longer fits the files (a row to merge is
-// missing, a row to add is already there) is an error: the data changed
-// under it and someone must look.
-func (h *History) applyCorrections() error {
+// read from the reference files and the embedded report, each reported as
+// a finding citing its evidence. A correction that no longer fits the
+// files (a row to merge or drop is missing, a row to add is already there)
+// is an error: the data changed under it and someone must look.
+func (b *builder) applyCorrections() error {
 	const src = "corrections.txt"
 	return readTable(src, []string{"Year", "Change", "Tier", "Country", "Basis", "Evidence"}, func(f []string, pos tip.Position) error {
-		y, err := tip.ParseReportYear(f[0])
+		yr, err := b.h.rowYear(src, pos, f[0])
 		if err != nil {
-			return tip.Errorf(src, pos, "year", err, "")
-		}
-		yr := h.Year(y)
-		if yr == nil {
-			return tip.Errorf(src, pos, "year", tip.ErrMissing, "no year %d in the history", y)
+			return err
 		}
 		tier, err := ParseTier(f[2])
 		if err != nil {
@@ -392,44 +378,185 @@ func (h *History) applyCorrections() error {
 		if err != nil {
 			return tip.Errorf(src, pos, "country", err, "")
 		}
+		fix := correction{yr: yr, tier: tier, country: c, name: f[3], src: src, pos: pos}
+		fix.cpos = tip.Position{Line: pos.Line, Col: len(f[0]) + len(f[1]) + len(f[2]) + 4}
+		// add and merge make a placement on the row's basis; drop makes
+		// none, and take's is the file's.
+		change := f[1]
+		makes := change == "add" || strings.HasPrefix(change, "merge ")
 		basis, err := ParseBasis(f[4])
-		if err != nil || basis == BasisUnknown {
+		switch {
+		case makes && (err != nil || basis == BasisUnknown):
 			return tip.Errorf(src, pos, "basis", ErrBasis, "basis %q: want observed, transcribed, implied or derived", f[4])
+		case !makes && f[4] != "":
+			return tip.Errorf(src, pos, "basis", ErrBasis, "basis %q: a %s row has none", f[4], change)
 		}
-		if slices.ContainsFunc(yr.Placements, func(p Placement) bool { return p.Country == c }) {
-			return tip.Errorf(src, pos, "country", tip.ErrDuplicate, "%d: %s is already placed", y, c.Name())
-		}
-		cpos := tip.Position{Line: pos.Line, Col: len(f[0]) + len(f[1]) + len(f[2]) + 4}
+		var p *Placement // the placement the change makes, if any
 		var msg string
-		switch change := f[1]; {
+		switch {
 		case change == "add":
-			name := c.Name()
-			if f[3] != name {
-				name = f[3] + " (" + name + ")"
-			}
-			msg = fmt.Sprintf("%d: %s is missing from %s; the history places it on %s", y, name, strings.Join(yr.Sources, " and "), tier)
+			p, msg, err = fix.add(basis)
 		case strings.HasPrefix(change, "merge "):
-			var merged []string
-			for _, name := range strings.Split(strings.TrimPrefix(change, "merge "), " + ") {
-				m := tip.MustLookupCountry(strings.TrimSpace(name))
-				i := slices.IndexFunc(yr.Placements, func(p Placement) bool { return p.Country == m })
-				if i < 0 || yr.Placements[i].Tier != tier {
-					return tip.Errorf(src, pos, "change", tip.ErrMissing, "%d: no %s row for %s to merge", y, tier, m.Name())
-				}
-				p := yr.Placements[i]
-				merged = append(merged, fmt.Sprintf("%s (%s:%d)", p.Name, p.Source, p.Pos.Line))
-				yr.Placements = slices.Delete(yr.Placements, i, i+1)
-			}
-			msg = fmt.Sprintf("%d: %s, both on %s, are one entity in the report; the history places %s", y, strings.Join(merged, " and "), tier, c.Name())
+			p, msg, err = fix.merge(strings.Split(strings.TrimPrefix(change, "merge "), " + "), basis)
+		case change == "drop":
+			msg, err = fix.drop()
+		case strings.HasPrefix(change, "take "):
+			p, msg, err = b.take(&fix, strings.TrimPrefix(change, "take "))
 		default:
-			return tip.Errorf(src, pos, "change", tip.ErrSyntax, "change %q: want add or merge A + B", change)
+			return tip.Errorf(src, pos, "change", tip.ErrSyntax, "change %q: want add, merge A + B, drop or take FILE", change)
 		}
-		yr.Placements = append(yr.Placements, Placement{Country: c, Name: f[3], Year: y, Tier: tier, Basis: basis, Source: src, Pos: cpos})
-		yr.Sources = append(yr.Sources, src)
-		h.Findings = append(h.Findings, tip.Finding{Rule: string(RuleCorrection), Severity: tip.Warning, Source: src, Pos: cpos, Country: c, Subject: strconv.Itoa(int(y)),
+		if err != nil {
+			return err
+		}
+		at := tip.Finding{Source: src, Pos: fix.cpos}
+		if p != nil {
+			yr.Placements = append(yr.Placements, *p)
+			if !slices.Contains(yr.Sources, p.Source) {
+				yr.Sources = append(yr.Sources, p.Source)
+			}
+			at.Source, at.Pos = p.Source, p.Pos
+		}
+		if fix.dropped != nil {
+			at.Source, at.Pos = fix.dropped.Source, fix.dropped.Pos
+		}
+		b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleCorrection), Severity: tip.Warning, Source: at.Source, Pos: at.Pos, Country: c, Subject: strconv.Itoa(int(yr.Year)),
 			Message: msg, Citation: f[5]})
 		return nil
 	})
+}
+
+// A correction is one row of data/corrections.txt being applied to yr.
+type correction struct {
+	yr      *Year
+	tier    Tier
+	country tip.Country
+	name    string       // the country as the row writes it
+	src     string       // corrections.txt
+	pos     tip.Position // the row's
+	cpos    tip.Position // the row's Country cell
+	dropped *Placement   // the placement drop removed
+}
+
+func (x *correction) errorf(field string, err error, format string, args ...any) error {
+	return tip.Errorf(x.src, x.pos, field, err, format, args...)
+}
+
+// placed returns the index of x's country on tier in the year, or -1.
+func (x *correction) placed(c tip.Country, tier Tier) int {
+	return slices.IndexFunc(x.yr.Placements, func(p Placement) bool { return p.Country == c && p.Tier == tier })
+}
+
+// unplaced fails if the year places x's country already: an add must
+// not make a second placement.
+func (x *correction) unplaced() error {
+	if slices.ContainsFunc(x.yr.Placements, func(p Placement) bool { return p.Country == x.country }) {
+		return x.errorf("country", tip.ErrDuplicate, "%d: %s is already placed", x.yr.Year, x.country.Name())
+	}
+	return nil
+}
+
+// add places x's country, which the year's files leave out, on the row's
+// basis, at the row.
+func (x *correction) add(basis Basis) (*Placement, string, error) {
+	if err := x.unplaced(); err != nil {
+		return nil, "", err
+	}
+	name := x.country.Name()
+	if x.name != name {
+		name = x.name + " (" + name + ")"
+	}
+	msg := fmt.Sprintf("%d: %s is missing from %s; the history places it on %s", x.yr.Year, name, strings.Join(x.yr.Sources, " and "), x.tier)
+	return &Placement{Country: x.country, Name: x.name, Year: x.yr.Year, Tier: x.tier, Basis: basis, Source: x.src, Pos: x.cpos}, msg, nil
+}
+
+// merge replaces the rows of the named countries, each on the row's tier,
+// by one placement of x's country: the entity the report ranked.
+func (x *correction) merge(names []string, basis Basis) (*Placement, string, error) {
+	if err := x.unplaced(); err != nil {
+		return nil, "", err
+	}
+	var merged []string
+	for _, name := range names {
+		m := tip.MustLookupCountry(strings.TrimSpace(name))
+		i := x.placed(m, x.tier)
+		if i < 0 {
+			return nil, "", x.errorf("change", tip.ErrMissing, "%d: no %s row for %s to merge", x.yr.Year, x.tier, m.Name())
+		}
+		p := x.yr.Placements[i]
+		merged = append(merged, fmt.Sprintf("%s (%s:%d)", p.Name, p.Source, p.Pos.Line))
+		x.yr.Placements = slices.Delete(x.yr.Placements, i, i+1)
+	}
+	msg := fmt.Sprintf("%d: %s, both on %s, are one entity in the report; the history places %s", x.yr.Year, strings.Join(merged, " and "), x.tier, x.country.Name())
+	return &Placement{Country: x.country, Name: x.name, Year: x.yr.Year, Tier: x.tier, Basis: basis, Source: x.src, Pos: x.cpos}, msg, nil
+}
+
+// drop removes the placement of x's country on the row's tier, where a
+// source prints the country on two tiers; the other placement stays.
+func (x *correction) drop() (string, error) {
+	i := x.placed(x.country, x.tier)
+	if i < 0 {
+		return "", x.errorf("change", tip.ErrMissing, "%d: no %s row for %s to drop", x.yr.Year, x.tier, x.country.Name())
+	}
+	p := x.yr.Placements[i]
+	x.yr.Placements = slices.Delete(x.yr.Placements, i, i+1)
+	j := slices.IndexFunc(x.yr.Placements, func(q Placement) bool { return q.Country == x.country })
+	if j < 0 {
+		return "", x.errorf("change", tip.ErrMissing, "%d: %s has no other placement: drop removes one of two", x.yr.Year, x.country.Name())
+	}
+	x.dropped = &p
+	kept := x.yr.Placements[j].Tier
+	return fmt.Sprintf("%d: %s is printed on %s and on %s; the history keeps the %s placement only", x.yr.Year, x.country.Name(), p.Tier, kept, kept), nil
+}
+
+// take places x's country as a placement file's row has it (Tier|Country,
+// the country written as the correction writes it), with the file's basis
+// and the row's position: the one row the history reads of a file that
+// another source replaces.
+func (b *builder) take(x *correction, file string) (*Placement, string, error) {
+	if err := x.unplaced(); err != nil {
+		return nil, "", err
+	}
+	data, err := dataFS.ReadFile("data/" + file)
+	fb, ok := b.basis[file]
+	if err != nil || !ok {
+		return nil, "", x.errorf("change", tip.ErrMissing, "no embedded placement file %s with a basis", file)
+	}
+	lr := text.NewLineReader(bytes.NewReader(data))
+	for lr.Next() {
+		tierText, name, ok := strings.Cut(lr.Text(), "|")
+		if !ok || strings.TrimSpace(name) != x.name {
+			continue
+		}
+		if t, err := ParseTier(tierText); err != nil || t != x.tier {
+			continue
+		}
+		basis := fb.basis
+		if rb, ok := fb.rows[x.name]; ok {
+			basis = rb
+		}
+		p := &Placement{Country: x.country, Name: x.name, Year: x.yr.Year, Tier: x.tier, Basis: basis, Source: file,
+			Pos: tip.Position{Line: lr.Line(), Col: len(tierText) + 2}}
+		msg := fmt.Sprintf("%d: %s is missing from %s; the history places it on %s, as %s does", x.yr.Year, x.country.Name(), strings.Join(x.yr.Sources, " and "), x.tier, file)
+		return p, msg, nil
+	}
+	if err := lr.Err(); err != nil {
+		return nil, "", err
+	}
+	return nil, "", x.errorf("change", tip.ErrMissing, "%d: %s has no %s row for %s to take", x.yr.Year, file, x.tier, x.name)
+}
+
+// rowYear returns the year of the history that the cell of a row of one
+// of the tables under data/ names.
+func (h *History) rowYear(src string, pos tip.Position, cell string) (*Year, error) {
+	y, err := tip.ParseReportYear(cell)
+	if err != nil {
+		return nil, tip.Errorf(src, pos, "year", err, "")
+	}
+	yr := h.Year(y)
+	if yr == nil {
+		return nil, tip.Errorf(src, pos, "year", tip.ErrMissing, "no year %d in the history", y)
+	}
+	return yr, nil
 }
 
 func (h *History) readWaivers() error {
