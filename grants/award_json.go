@@ -57,7 +57,7 @@ var jsonSlotNames = func() (n [numSlots]string) {
 // Memory stays flat: only the current record is held.
 func ScanAwardsJSON(r io.Reader, opts tip.ParseOptions) iter.Seq2[Award, error] {
 	return func(yield func(Award, error) bool) {
-		jr := newJSONAwardReader(r, sourceOr(opts.Source, "award search"), opts.Lax)
+		jr := newJSONAwardReader(r, opts.SourceOr("award search"), opts.Lax)
 		jr.run(&emitter[Award]{yield: yield, src: jr.src})
 	}
 }
@@ -70,9 +70,8 @@ func ScanAwardsJSON(r io.Reader, opts tip.ParseOptions) iter.Seq2[Award, error] 
 // reports a finding: a code tipkit cannot resolve (tip.ErrUnknownCountry),
 // an amount that is not a whole number of cents (tip.ErrAmount).
 func ReadAwardsJSON(r io.Reader, opts tip.ParseOptions) (*AwardSet, error) {
-	src := sourceOr(opts.Source, "award search")
-	opts.Source = src
-	return collectAwards(ScanAwardsJSON(r, opts), src, AwardSearchJSON)
+	opts.Source = opts.SourceOr("award search")
+	return collectAwards(ScanAwardsJSON(r, opts), opts.Source, AwardSearchJSON)
 }
 
 type jsonAwardReader struct {
@@ -347,11 +346,4 @@ func (e *emitter[T]) fail(err *tip.ParseError) bool {
 	e.errs++
 	e.done = !e.yield(zero, err)
 	return !e.done
-}
-
-func sourceOr(src, def string) string {
-	if src == "" {
-		return def
-	}
-	return src
 }
