@@ -7,35 +7,37 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/tipkit/tipkit/tip"
 )
 
 // jsonAwardKeys are the award search API's field names, as USAspending
-// writes them, and the values they fill. Other keys ("internal_id",
-// "COVID-19 Obligations", …) are read past.
-var jsonAwardKeys = map[string]awardSlot{
-	"Award ID":                          slotID,
-	"generated_internal_id":             slotKey,
-	"Award Type":                        slotKind,
-	"Award Amount":                      slotAmount,
-	"Base Obligation Date":              slotDate,
-	"CFDA Number":                       slotListing,
-	"Place of Performance Country Code": slotCode,
-	"Place of Performance State Code":   slotState,
-	"recipient_id":                      slotRecipientID,
-	"Description":                       slotDesc,
+// writes them, by the value each fills; a value the API does not give has
+// none. Other keys ("internal_id", "COVID-19 Obligations", …) are read past.
+var jsonAwardKeys = [numSlots]string{
+	slotID:          "Award ID",
+	slotKey:         "generated_internal_id",
+	slotKind:        "Award Type",
+	slotAmount:      "Award Amount",
+	slotDate:        "Base Obligation Date",
+	slotListing:     "CFDA Number",
+	slotCode:        "Place of Performance Country Code",
+	slotState:       "Place of Performance State Code",
+	slotRecipientID: "recipient_id",
+	slotDesc:        "Description",
 }
 
-// jsonSlotNames names each slot by its key, for the errors about a key
-// that is absent.
-var jsonSlotNames = func() (n [numSlots]string) {
-	for k, s := range jsonAwardKeys {
-		n[s] = k
+// jsonSlot returns the value the key fills, and false for a key the
+// reader reads past.
+func jsonSlot(key string) (awardSlot, bool) {
+	if key == "" {
+		return 0, false
 	}
-	return n
-}()
+	i := slices.Index(jsonAwardKeys[:], key)
+	return awardSlot(i), i >= 0
+}
 
 // ScanAwardsJSON returns the awards of an award search response as they
 // are read: the embedded file's shape, a JSON array of objects with the
@@ -238,7 +240,7 @@ func (jr *jsonAwardReader) array(e *emitter[Award]) bool {
 func (jr *jsonAwardReader) award(raw []byte, start int64) (Award, *tip.ParseError) {
 	rec := rawAward{pos: jr.in.pos(start), record: jr.record}
 	for s := range rec.f {
-		rec.f[s].name = jsonSlotNames[s]
+		rec.f[s].name = jsonAwardKeys[s]
 	}
 	if raw[0] != '{' {
 		return Award{}, jr.errAt(start, "", fmt.Errorf("%w: an award must be a JSON object, not %s", tip.ErrSyntax, jsonKind(raw)))
@@ -256,7 +258,7 @@ func (jr *jsonAwardReader) award(raw []byte, start int64) (Award, *tip.ParseErro
 		var v json.RawMessage
 		d.Decode(&v)
 		valStart := start + d.InputOffset() - int64(len(v))
-		s, ok := jsonAwardKeys[key]
+		s, ok := jsonSlot(key)
 		if !ok {
 			continue
 		}
