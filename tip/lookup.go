@@ -101,22 +101,10 @@ func (t *countryTable) lookup(name string) (Country, *ambiguity) {
 // is São Tomé and Príncipe, as "ST" is).
 func (t *countryTable) byCode(name string) (Country, bool) {
 	s := strings.TrimFunc(name, text.IsSpace)
-	if len(s) < 2 || len(s) > 4 {
+	if len(s) < 2 || strings.IndexFunc(s, func(r rune) bool { return !('A' <= r && r <= 'Z' || 'a' <= r && r <= 'z') }) >= 0 {
 		return 0, false
 	}
-	var up [4]byte
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case 'A' <= b && b <= 'Z':
-			up[i] = b
-		case 'a' <= b && b <= 'z':
-			up[i] = b - ('a' - 'A')
-		default:
-			return 0, false
-		}
-	}
-	c, ok := t.exact[string(up[:len(s)])]
-	return c, ok
+	return byLetters(t.exact, s)
 }
 
 // result turns a lookup's outcome into LookupCountry's answer. narrowed,
