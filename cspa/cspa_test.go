@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,9 +13,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const seed003 = "../testdata/seeds/003_b74ef491153902c4.txt"
 
@@ -220,20 +218,7 @@ func Test405cGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := json.MarshalIndent(r, "", "  ")
-	golden := filepath.Join("testdata", "report405c.golden.json")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), string(got)+"\n"); d != "" {
-		t.Errorf("golden (-want +got; go test -update):\n%s", d)
-	}
+	parsetest.Golden(t, filepath.Join("testdata", "report405c.golden.json"), string(got)+"\n")
 }
 
 func TestClassify(t *testing.T) {

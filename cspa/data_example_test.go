@@ -92,3 +92,18 @@ Pursuant to section 402(3) of the CSPA, the Secretary of State found that the fo
 	// [Burma Tonga Yemen] <nil>
 	// 3:311 tip/erratum
 }
+
+// How far a year's waivers lift the bar, one word a country: the FY2024
+// waivers (PD No. 2023-11) lift all of Egypt's, some of the Central
+// African Republic's, none of Afghanistan's.
+func ExampleData_WaiverScope() {
+	d := cspa.Default()
+	for _, c := range []string{"Egypt", "Central African Republic", "Afghanistan", "Canada"} {
+		fmt.Println(c, d.WaiverScope(tip.MustLookupCountry(c), 2024))
+	}
+	// Output:
+	// Egypt full
+	// Central African Republic partial
+	// Afghanistan none
+	// Canada unknown
+}

@@ -28,6 +28,10 @@
 //		fmt.Println(r.Authority, r.Lift) // DCS lifted in part: solely for the International Space Station
 //	}
 //
+// Data.WaiverScope sums that up in one word a country-year panel can hold
+// (none, partial, full), and says "unknown" where no waiver of the year is
+// documented, so that none is never a guess.
+//
 // Default embeds the lists of 2010–2025 with each year's status (full,
 // partial, not found), so a country missing from a partial list is
 // "unknown", not "not listed".

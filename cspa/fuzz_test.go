@@ -2,11 +2,10 @@ package cspa
 
 import (
 	"bytes"
-	"errors"
-	"regexp"
 	"testing"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
@@ -15,57 +14,18 @@ import (
 var sentinels = []error{tip.ErrSyntax, tip.ErrEncoding, tip.ErrUnknownCountry, tip.ErrAmbiguousCountry, tip.ErrMissing,
 	tip.ErrDuplicate, tip.ErrAmount, tip.ErrDate, tip.ErrYear, tip.ErrTooManyErrors}
 
-// inBounds reports whether pos lies in the input whose lines are lines:
-// on one of them, at a column from 1 to one past its last byte.
-func inBounds(pos tip.Position, lines []string) bool {
-	return pos.Line >= 1 && pos.Line <= len(lines) && pos.Col >= 1 && pos.Col <= len(lines[pos.Line-1])+1
-}
-
-// checkResult checks the properties every parse has: its error is a
-// tip.ErrorList of errors that wrap a documented sentinel and lie in the
-// input; its findings lie in the input and carry a documented rule.
-func checkResult(t *testing.T, err error, findings []tip.Finding, lines []string) {
-	t.Helper()
-	if err != nil {
-		var list tip.ErrorList
-		if !errors.As(err, &list) || list.Len() == 0 || list.Len() > tip.MaxErrors+1 {
-			t.Fatalf("error %v is not a tip.ErrorList of 1 to MaxErrors+1 errors", err)
-		}
-		for _, e := range list {
-			ok := false
-			for _, s := range sentinels {
-				ok = ok || errors.Is(e, s)
-			}
-			if !ok {
-				t.Errorf("%v wraps no documented sentinel", e)
-			}
-			if !inBounds(e.Pos(), lines) {
-				t.Errorf("%v: position outside the input (%d lines)", e, len(lines))
-			}
-		}
-	}
-	rules := documentedRules(t)
-	for _, f := range findings {
-		if !rules[f.Rule] {
-			t.Errorf("finding %v: rule %q is not in doc.go's list", f, f.Rule)
-		}
-		if !inBounds(f.Pos, lines) {
-			t.Errorf("finding %v: position outside the input", f)
-		}
-	}
-}
-
 func FuzzParseList(f *testing.F) {
-	addBadCorpus(f, "cspa")
+	parsetest.AddCorpus(f, "cspa", ".txt")
 	f.Add([]byte("The 2023 CSPA List Includes Governments of the following countries:\n\n  • Afghanistan\n  • Türkiye\n  • Narnia\n- Iran\n- Iran\n"))
 	f.Add([]byte("The 2023 CSPA List Includes Governments of the following countries:\n  • \n"))
 	f.Add([]byte("The 2023 CSPA List Includes Governments of the following countries:\nBurma, Tongo, and Mali.\nThe 1900 CSPA List Includes Governments of the following countries:\n• Iran\n"))
+	rules := parsetest.DocumentedRules(f, "doc.go", "Findings")
 	f.Fuzz(func(t *testing.T, in []byte) {
-		lines := splitLines(in)
+		lines := parsetest.SplitLines(in)
 		strict, serr := ParseList(bytes.NewReader(in))
 		lax, lerr := ParseListLax(bytes.NewReader(in))
-		checkResult(t, serr, strict.Findings, lines)
-		checkResult(t, lerr, lax.Findings, lines)
+		lines.CheckResult(t, serr, strict.Findings, sentinels, rules)
+		lines.CheckResult(t, lerr, lax.Findings, sentinels, rules)
 		if strict.Findings != nil {
 			t.Errorf("strict parse with findings: %v", strict.Findings)
 		}
@@ -78,7 +38,7 @@ func FuzzParseList(f *testing.F) {
 			}
 		}
 		for _, g := range lax.Governments {
-			if !inBounds(g.Pos, lines) || g.Name == "" || g.Country != 0 && !g.Country.IsValid() {
+			if !lines.Contains(g.Pos) || g.Name == "" || g.Country != 0 && !g.Country.IsValid() {
 				t.Errorf("government %+v", g)
 			}
 		}
@@ -86,18 +46,19 @@ func FuzzParseList(f *testing.F) {
 }
 
 func FuzzParse405c(f *testing.F) {
-	addBadCorpus(f, "cspa")
+	parsetest.AddCorpus(f, "cspa", ".txt")
 	seed := readSeed(f)
 	i := bytes.Index(seed, []byte("Section 1: Countries in Violation"))
 	f.Add(seed[i : i+3000])
 	j := bytes.Index(seed, []byte("Section 5: Description"))
 	f.Add(append([]byte("Section 1: Countries in Violation of the Standards Under the CSPA in 2022\n"), seed[j:j+1500]...))
+	rules := parsetest.DocumentedRules(f, "doc.go", "Findings")
 	f.Fuzz(func(t *testing.T, in []byte) {
-		lines := splitLines(in)
+		lines := parsetest.SplitLines(in)
 		strict, serr := Parse405c(bytes.NewReader(in))
 		lax, lerr := Parse405cLax(bytes.NewReader(in))
-		checkResult(t, serr, strict.Findings, lines)
-		checkResult(t, lerr, lax.Findings, lines)
+		lines.CheckResult(t, serr, strict.Findings, sentinels, rules)
+		lines.CheckResult(t, lerr, lax.Findings, sentinels, rules)
 		if serr == nil && (lerr != nil || len(lax.Provided) != len(strict.Provided) || !lax.Total().Equal(strict.Total()) || len(lax.Waivers) != len(strict.Waivers)) {
 			t.Fatalf("strict ok, lax differs: %v", lerr)
 		}
@@ -108,7 +69,7 @@ func FuzzParse405c(f *testing.F) {
 			}
 		}
 		for _, a := range lax.Provided {
-			if a.Amount.IsNegative() || a.Authority == AuthorityUnknown || !inBounds(a.Pos, lines) || a.Name == "" {
+			if a.Amount.IsNegative() || a.Authority == AuthorityUnknown || !lines.Contains(a.Pos) || a.Name == "" {
 				t.Errorf("bad amount row %+v", a)
 			}
 			if a.Country == 0 && len(unresolved) == 0 {
@@ -156,9 +117,3 @@ func BenchmarkLineScan(b *testing.B) {
 		}
 	}
 }
-
-// splitLines splits a text into its lines as text.LineReader does: a lone
-// CR ends a line too.
-func splitLines(in []byte) []string { return lineEnd.Split(string(in), -1) }
-
-var lineEnd = regexp.MustCompile(`\r\n|\r|\n`)

@@ -1,7 +1,6 @@
 package cspa
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"testing/iotest"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
 
 // The start of a 405(c) report whose Section 5 the tests below fill in.
@@ -64,7 +64,7 @@ func TestHostile405c(t *testing.T) {
 			if got := amounts(r); got != tt.amounts {
 				t.Errorf("strict amounts %q, want %q", got, tt.amounts)
 			}
-			checkErr(t, err, tt.want, tt.pos)
+			parsetest.CheckErrors(t, err, tt.want, tt.pos)
 			lr, lerr := Parse405cLax(tt.in())
 			want := tt.lax
 			if want == "" {
@@ -73,7 +73,7 @@ func TestHostile405c(t *testing.T) {
 			if got := amounts(lr); got != want {
 				t.Errorf("lax amounts %q, want %q", got, want)
 			}
-			checkLax(t, lerr, lr.Findings, tt.laxErr, tt.laxRule, tt.pos)
+			parsetest.CheckLax(t, lerr, lr.Findings, tt.laxErr, tt.laxRule, tt.pos)
 		})
 	}
 }
@@ -110,33 +110,10 @@ func TestHostileList(t *testing.T) {
 			if got := iso3(l.Countries()); got != tt.governments {
 				t.Errorf("governments %q, want %q", got, tt.governments)
 			}
-			checkErr(t, err, tt.want, tt.pos)
+			parsetest.CheckErrors(t, err, tt.want, tt.pos)
 			ll, lerr := ParseListLax(tt.in())
-			checkLax(t, lerr, ll.Findings, tt.laxErr, tt.laxRule, tt.pos)
+			parsetest.CheckLax(t, lerr, ll.Findings, tt.laxErr, tt.laxRule, tt.pos)
 		})
-	}
-}
-
-// checkLax checks what a lax parse gives: an error wrapping each of want
-// (none: no error), and a first finding with rule at pos (rule "": none).
-func checkLax(t *testing.T, err error, fs []tip.Finding, want []error, rule, pos string) {
-	t.Helper()
-	if (err != nil) != (len(want) > 0) {
-		t.Errorf("lax: err %v, want one wrapping %v", err, want)
-	}
-	for _, s := range want {
-		if !errors.Is(err, s) {
-			t.Errorf("lax: err %v, want it to wrap %v", err, s)
-		}
-	}
-	if rule == "" {
-		if len(fs) > 0 {
-			t.Errorf("lax: findings %v, want none", fs)
-		}
-		return
-	}
-	if len(fs) == 0 || fs[0].Rule != rule || fs[0].Pos.String() != pos {
-		t.Errorf("lax: findings %v; want the first %s at %s", fs, rule, pos)
 	}
 }
 
@@ -155,29 +132,4 @@ func amounts(r *Report405c) string {
 		s = append(s, fmt.Sprintf("%s %s %s", c, a.Authority, tip.FormatUSD(a.Amount)))
 	}
 	return strings.Join(s, "; ")
-}
-
-// checkErr checks that err wraps every sentinel of want, with its first
-// error at pos; no want, no error. A parse that stopped holds MaxErrors
-// errors and the one that says so.
-func checkErr(t *testing.T, err error, want []error, pos string) {
-	t.Helper()
-	if len(want) == 0 {
-		if err != nil {
-			t.Errorf("err = %v, want none", err)
-		}
-		return
-	}
-	var list tip.ErrorList
-	if !errors.As(err, &list) || list[0].Pos().String() != pos {
-		t.Fatalf("err = %v, want a tip.ErrorList starting at %s", err, pos)
-	}
-	for _, s := range want {
-		if !errors.Is(err, s) {
-			t.Errorf("err = %v, want it to wrap %v", err, s)
-		}
-	}
-	if errors.Is(err, tip.ErrTooManyErrors) && len(list) != tip.MaxErrors+1 {
-		t.Errorf("%d errors, want MaxErrors+1", len(list))
-	}
 }

@@ -114,7 +114,7 @@ func ParseListLax(r io.Reader) (*List, error) { return ParseListWith(r, tip.Pars
 func ParseListWith(r io.Reader, opts tip.ParseOptions) (*List, error) {
 	lp := &listParser{Collector: parse.NewCollector(opts, "report", nameRules), seen: make(map[tip.Country]tip.Position)}
 	lp.l = &List{Source: lp.Source()}
-	if readLines(lp.Collector, r, lp.line) {
+	if lp.ReadLines(r, lp.line) {
 		lp.end()
 	}
 	lp.l.Findings = lp.Findings()
@@ -139,25 +139,25 @@ type listParser struct {
 
 // line reads one line: the list's items, and outside them its introducing
 // line.
-func (lp *listParser) line(l line) {
+func (lp *listParser) line(l parse.Line) {
 	if lp.in && lp.item(l) {
 		return
 	}
 	lp.in = false
-	m := listIntro().FindStringSubmatchIndex(l.text)
+	m := listIntro().FindStringSubmatchIndex(l.Text)
 	if m == nil {
 		return
 	}
 	if lp.found {
-		lp.Problem(lp.Errorf(l.pos, fieldList, tip.ErrDuplicate, "a second list (the first is at line %d; one input holds one list)", lp.l.Pos.Line),
-			tip.Finding{Rule: ruleSecondList, Subject: l.text})
+		lp.Problem(lp.Errorf(l.Pos, fieldList, tip.ErrDuplicate, "a second list (the first is at line %d; one input holds one list)", lp.l.Pos.Line),
+			tip.Finding{Rule: ruleSecondList, Subject: l.Text})
 		return
 	}
 	lp.found, lp.in = true, true
-	lp.l.Pos, lp.l.Status = l.pos, StatusFull
-	y, err := tip.ParseReportYear(l.text[m[2]:m[3]])
+	lp.l.Pos, lp.l.Status = l.Pos, StatusFull
+	y, err := tip.ParseReportYear(l.Text[m[2]:m[3]])
 	if err != nil {
-		lp.Problem(lp.Errorf(l.at(m[2]), fieldList, err, ""), tip.Finding{Rule: ruleYear, Subject: l.text[m[2]:m[3]]})
+		lp.Problem(lp.Errorf(l.At(m[2]), fieldList, err, ""), tip.Finding{Rule: ruleYear, Subject: l.Text[m[2]:m[3]]})
 		return
 	}
 	lp.l.Year = y
@@ -168,44 +168,44 @@ func (lp *listParser) line(l line) {
 // belongs to the list: bullets or numbers as the report prints them, bare
 // names one per line (the first a country), or one sentence "Burma, Iran,
 // and Mali." as a retyped list may have it.
-func (lp *listParser) item(l line) bool {
-	if l.text == "" {
+func (lp *listParser) item(l parse.Line) bool {
+	if l.Text == "" {
 		lp.blank = true
 		return true
 	}
-	item, col, ok := text.CutBullet(l.raw)
+	item, col, ok := text.CutBullet(l.Raw)
 	switch {
 	case ok && !lp.bare:
 		lp.bulleted = true
 	case ok || lp.bulleted:
 		return false
-	case lp.items == 0 && !text.IsNameLine(l.text):
+	case lp.items == 0 && !text.IsNameLine(l.Text):
 		lp.sentence(l)
 		lp.in = false
 		return lp.items > 0
-	case !text.IsNameLine(l.text) || listIntro().MatchString(l.text) || (lp.items == 0 || lp.blank) && !lp.IsCountry(l.text):
+	case !text.IsNameLine(l.Text) || listIntro().MatchString(l.Text) || (lp.items == 0 || lp.blank) && !lp.IsCountry(l.Text):
 		return false
 	default:
 		lp.bare = true
-		item, col = l.text, l.pos.Col
+		item, col = l.Text, l.Pos.Col
 	}
 	lp.blank = false
 	lp.items++
-	lp.add(item, tip.Position{Line: l.pos.Line, Col: col})
+	lp.add(item, tip.Position{Line: l.Pos.Line, Col: col})
 	return true
 }
 
 // sentence reads a list written as one sentence, "Burma, Iran, and Mali.".
 // A sentence whose first member is no country is not a list: it reads
 // none.
-func (lp *listParser) sentence(l line) {
-	pl := tip.SplitPlaces(strings.TrimSuffix(l.text, "."))
+func (lp *listParser) sentence(l parse.Line) {
+	pl := tip.SplitPlaces(strings.TrimSuffix(l.Text, "."))
 	if len(pl.Members) < 2 || pl.Label != "" || !lp.IsCountry(strings.TrimSpace(pl.Members[0].Text)) {
 		return
 	}
 	for _, m := range pl.Members {
 		lp.items++
-		lp.add(strings.TrimSpace(m.Text), l.at(m.Offset))
+		lp.add(strings.TrimSpace(m.Text), l.At(m.Offset))
 	}
 }
 

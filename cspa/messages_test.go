@@ -1,16 +1,14 @@
 package cspa
 
 import (
-	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
 
 // TestMessages pins the exact text of one error of each kind the list and
@@ -59,9 +57,9 @@ func TestMessages(t *testing.T) {
 	}
 	var b strings.Builder
 	write := func(name string, strictErr, laxErr error, fs []tip.Finding) {
-		b.WriteString("# " + name + "\nstrict: " + firstLast(strictErr) + "\n")
+		b.WriteString("# " + name + "\nstrict: " + parsetest.FirstLast(strictErr) + "\n")
 		if laxErr != nil {
-			b.WriteString("lax: " + firstLast(laxErr) + "\n")
+			b.WriteString("lax: " + parsetest.FirstLast(laxErr) + "\n")
 		}
 		for _, f := range fs {
 			b.WriteString("lax finding: " + f.String() + "\n")
@@ -81,36 +79,5 @@ func TestMessages(t *testing.T) {
 		r, lerr := Parse405cWith(in(tt.name, tt.in), lax)
 		write(tt.name, serr, lerr, r.Findings)
 	}
-	golden(t, filepath.Join("testdata", "messages.golden"), b.String())
-}
-
-// firstLast returns the first error of err, and the last if there are more
-// (a parse that stopped says so last).
-func firstLast(err error) string {
-	var list tip.ErrorList
-	if !errors.As(err, &list) {
-		return "<nil>"
-	}
-	s := list[0].Error()
-	if len(list) > 1 {
-		s += "\n  …\n  " + list[len(list)-1].Error()
-	}
-	return s
-}
-
-// golden compares got with the file, or rewrites it with -update.
-func golden(t *testing.T, file, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s mismatch (-want +got; go test -update rewrites it):\n%s", file, d)
-	}
+	parsetest.Golden(t, filepath.Join("testdata", "messages.golden"), b.String())
 }

@@ -1,12 +1,7 @@
 package cspa
 
 import (
-	"io"
-	"strings"
-
-	"github.com/tipkit/tipkit/tip"
 	"github.com/tipkit/tipkit/tip/parse"
-	"github.com/tipkit/tipkit/tip/text"
 )
 
 // The rules of the findings a lax parse reports besides tip.ErratumRule;
@@ -23,25 +18,6 @@ const (
 	ruleSentence   = "cspa/repeated-sentence" // a sentence a section states once, stated again: the first is kept
 )
 
-// A line is one line of the input as the parsers see it.
-type line struct {
-	raw  string       // as read, without its end
-	text string       // cleaned (text.Clean) and trimmed; "" for a blank line
-	pos  tip.Position // of text's first byte in raw
-}
-
-// at returns the position of byte i of l.text. Cleaning only shortens a
-// line, so the column stays inside it.
-func (l line) at(i int) tip.Position { return tip.Position{Line: l.pos.Line, Col: l.pos.Col + i} }
-
 // nameRules are the rules of the findings a lax parse reports for a name
 // it cannot read.
 var nameRules = parse.NameRules{Unresolved: ruleUnresolved, Empty: ruleEmptyItem}
-
-// readLines reads r line by line into fn, as c.ReadLines does, and reports
-// whether the input was read to its end.
-func readLines(c *parse.Collector, r io.Reader, fn func(line)) bool {
-	return c.ReadLines(r, func(raw string, pos tip.Position) {
-		fn(line{raw: raw, text: strings.TrimSpace(text.Clean(raw)), pos: pos})
-	})
-}

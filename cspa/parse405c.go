@@ -60,20 +60,20 @@ type sectionParser struct {
 	headed  bool        // a heading has been read
 	country tip.Country // zero for a heading that names no country
 	heading string      // as written
-	pending *line       // a name that names no country: a heading if amounts follow, else the end of the section
+	pending *parse.Line // a name that names no country: a heading if amounts follow, else the end of the section
 }
 
 // line reads one line in the section the parser is in.
-func (sp *sectionParser) line(l line) {
-	if l.text == "" {
+func (sp *sectionParser) line(l parse.Line) {
+	if l.Text == "" {
 		return
 	}
 	re := sectionPatterns()
-	if m := re.section1.FindStringSubmatchIndex(l.text); m != nil {
+	if m := re.section1.FindStringSubmatchIndex(l.Text); m != nil {
 		if sp.enter(1, l) {
-			y, err := tip.ParseReportYear(l.text[m[2]:m[3]])
+			y, err := tip.ParseReportYear(l.Text[m[2]:m[3]])
 			if err != nil {
-				sp.Problem(sp.Errorf(l.at(m[2]), fieldSection(1), err, ""), tip.Finding{Rule: ruleYear, Subject: l.text[m[2]:m[3]]})
+				sp.Problem(sp.Errorf(l.At(m[2]), fieldSection(1), err, ""), tip.Finding{Rule: ruleYear, Subject: l.Text[m[2]:m[3]]})
 			}
 			sp.rep.Year = y
 		}
@@ -82,7 +82,7 @@ func (sp *sectionParser) line(l line) {
 	if sp.section == sectionNone {
 		return
 	}
-	if m := re.section.FindStringSubmatch(l.text); m != nil {
+	if m := re.section.FindStringSubmatch(l.Text); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		sp.enter(n, l)
 		return
@@ -101,41 +101,41 @@ func (sp *sectionParser) line(l line) {
 
 // enter starts section n at its heading l and reports whether it is read:
 // a section printed a second time is reported and skipped, the first kept.
-func (sp *sectionParser) enter(n int, l line) bool {
+func (sp *sectionParser) enter(n int, l parse.Line) bool {
 	sp.pending = nil // a name line last in Section 5 ended it
 	if prev := sp.headings[n]; prev.IsValid() {
-		sp.Problem(sp.Errorf(l.pos, fieldSection(n), tip.ErrDuplicate, "printed again (first at line %d); the first is kept", prev.Line),
+		sp.Problem(sp.Errorf(l.Pos, fieldSection(n), tip.ErrDuplicate, "printed again (first at line %d); the first is kept", prev.Line),
 			tip.Finding{Rule: ruleSection, Subject: fieldSection(n)})
 		sp.section = sectionSkip
 		return false
 	}
-	sp.headings[n], sp.section = l.pos, n
+	sp.headings[n], sp.section = l.Pos, n
 	return true
 }
 
 // again reports a sentence that section n states once, stated a second
 // time at l: the first is kept.
-func (sp *sectionParser) again(n int, first tip.Position, l line) {
-	sp.Problem(sp.Errorf(l.pos, fieldSection(n), tip.ErrDuplicate, "names its countries again (first at line %d); the first is kept", first.Line),
+func (sp *sectionParser) again(n int, first tip.Position, l parse.Line) {
+	sp.Problem(sp.Errorf(l.Pos, fieldSection(n), tip.ErrDuplicate, "names its countries again (first at line %d); the first is kept", first.Line),
 		tip.Finding{Rule: ruleSentence, Subject: fieldSection(n)})
 }
 
-// date reads the date at l.text[i:j], reporting one that does not exist.
-func (sp *sectionParser) date(l line, i, j, section int) tip.Date {
-	d, err := tip.ParseDate(l.text[i:j])
+// date reads the date at l.Text[i:j], reporting one that does not exist.
+func (sp *sectionParser) date(l parse.Line, i, j, section int) tip.Date {
+	d, err := tip.ParseDate(l.Text[i:j])
 	if err != nil {
-		sp.Problem(sp.Errorf(l.at(i), fieldSection(section), err, ""), tip.Finding{Rule: ruleDate, Subject: l.text[i:j]})
+		sp.Problem(sp.Errorf(l.At(i), fieldSection(section), err, ""), tip.Finding{Rule: ruleDate, Subject: l.Text[i:j]})
 	}
 	return d
 }
 
 // sentence1 reads Section 1's sentence: "… during the reporting period of
 // April 1, 2021 – March 31, 2022:  Afghanistan, Burma, …, and Yemen."
-func (sp *sectionParser) sentence1(l line) {
+func (sp *sectionParser) sentence1(l parse.Line) {
 	if !sp.sec1Text.IsValid() {
-		sp.sec1Text = l.pos
+		sp.sec1Text = l.Pos
 	}
-	m := sectionPatterns().period.FindStringSubmatchIndex(l.text)
+	m := sectionPatterns().period.FindStringSubmatchIndex(l.Text)
 	if m == nil {
 		return
 	}
@@ -143,7 +143,7 @@ func (sp *sectionParser) sentence1(l line) {
 		sp.again(1, sp.sec1Read, l)
 		return
 	}
-	sp.sec1Read = l.pos
+	sp.sec1Read = l.Pos
 	sp.rep.From = sp.date(l, m[2], m[3], 1)
 	sp.rep.To = sp.date(l, m[4], m[5], 1)
 	sp.rep.Violations = sp.places(l, m[6], m[7], 1)
@@ -152,8 +152,8 @@ func (sp *sectionParser) sentence1(l line) {
 // sentence2 reads Section 2's sentence: "No security assistance … was
 // planned to be provided to Afghanistan, …, or Venezuela in fiscal year
 // (FY) 2023."
-func (sp *sectionParser) sentence2(l line) {
-	m := sectionPatterns().notPlanned.FindStringSubmatchIndex(l.text)
+func (sp *sectionParser) sentence2(l parse.Line) {
+	m := sectionPatterns().notPlanned.FindStringSubmatchIndex(l.Text)
 	if m == nil {
 		return
 	}
@@ -161,19 +161,19 @@ func (sp *sectionParser) sentence2(l line) {
 		sp.again(2, sp.sec2Read, l)
 		return
 	}
-	sp.sec2Read = l.pos
-	fy, err := tip.ParseFiscalYear(l.text[m[4]:m[5]])
+	sp.sec2Read = l.Pos
+	fy, err := tip.ParseFiscalYear(l.Text[m[4]:m[5]])
 	if err != nil {
-		sp.Problem(sp.Errorf(l.at(m[4]), fieldSection(2), err, ""), tip.Finding{Rule: ruleYear, Subject: l.text[m[4]:m[5]]})
+		sp.Problem(sp.Errorf(l.At(m[4]), fieldSection(2), err, ""), tip.Finding{Rule: ruleYear, Subject: l.Text[m[4]:m[5]]})
 	}
 	sp.rep.NotPlannedFY = fy
 	sp.rep.NotPlanned = sp.places(l, m[2], m[3], 2)
 }
 
-// places reads the countries named in l.text[i:j], "A, B, or C": those
+// places reads the countries named in l.Text[i:j], "A, B, or C": those
 // that resolve, in order.
-func (sp *sectionParser) places(l line, i, j, section int) []tip.Country {
-	s := strings.TrimSuffix(l.text[i:j], ".")
+func (sp *sectionParser) places(l parse.Line, i, j, section int) []tip.Country {
+	s := strings.TrimSuffix(l.Text[i:j], ".")
 	// SplitPlaces joins with "and"; "or" is as long, less one byte.
 	or := strings.Index(s, ", or ")
 	if or >= 0 {
@@ -186,7 +186,7 @@ func (sp *sectionParser) places(l line, i, j, section int) []tip.Country {
 		if or >= 0 && off > or {
 			off--
 		}
-		if c, ok := sp.Resolve(name, l.at(i+off), fieldSection(section)); ok && c != 0 {
+		if c, ok := sp.Resolve(name, l.At(i+off), fieldSection(section)); ok && c != 0 {
 			out = append(out, c)
 		}
 	}
@@ -201,10 +201,10 @@ func cutThe(s string) string { return strings.TrimPrefix(strings.TrimSpace(s), "
 // authorities it allows; "the above countries" refers back; a "solely …"
 // phrase is a limit. The date ("On October 3, 2022,") gives the fiscal
 // year; without one, it is the one the list of Section 1 restricts.
-func (sp *sectionParser) waivers(l line) {
+func (sp *sectionParser) waivers(l parse.Line) {
 	re := sectionPatterns()
 	var date tip.Date
-	if m := re.onDate.FindStringSubmatchIndex(l.text); m != nil {
+	if m := re.onDate.FindStringSubmatchIndex(l.Text); m != nil {
 		date = sp.date(l, m[2], m[3], 3)
 	}
 	var fy tip.FiscalYear
@@ -214,7 +214,7 @@ func (sp *sectionParser) waivers(l line) {
 	case sp.rep.Year != 0:
 		fy = sp.rep.Year.RestrictionYear()
 	}
-	t := l.text
+	t := l.Text
 	if loc := re.further.FindStringIndex(t); loc != nil {
 		t = t[:loc[0]]
 	}
@@ -223,7 +223,7 @@ func (sp *sectionParser) waivers(l line) {
 	add := func(c tip.Country, name string, auth []Authority, partial bool, limit string) {
 		i, ok := index[c]
 		if !ok {
-			out = append(out, Waiver{Country: c, Name: name, Date: date, FiscalYear: fy, Partial: partial, Source: sp.Source() + ", 405(c) Section 3", Pos: l.pos})
+			out = append(out, Waiver{Country: c, Name: name, Date: date, FiscalYear: fy, Partial: partial, Source: sp.Source() + ", 405(c) Section 3", Pos: l.Pos})
 			i = len(out) - 1
 			index[c] = i
 		}
@@ -283,7 +283,7 @@ func (sp *sectionParser) waivers(l line) {
 			for _, mem := range tip.SplitPlaces(clause[m[2]:m[3]]).Members {
 				n := cutThe(mem.Text)
 				off := start + m[2] + mem.Offset + len(mem.Text) - len(n)
-				if c, ok := sp.Resolve(n, l.at(off), fieldSection(3)); ok && c != 0 {
+				if c, ok := sp.Resolve(n, l.At(off), fieldSection(3)); ok && c != 0 {
 					add(c, n, auth, partial || limit != "", limit)
 				}
 			}
@@ -361,8 +361,8 @@ func isDashOrSpace(r rune) bool { return text.IsDash(r) || text.IsSpace(r) }
 // its amounts, and notes. A name line that names no country is a heading
 // (and reported) if an amount line follows it; otherwise the section ends
 // before it, as it does at any other line.
-func (sp *sectionParser) section5(l line) {
-	k, at := kind5(l.text)
+func (sp *sectionParser) section5(l parse.Line) {
+	k, at := kind5(l.Text)
 	if sp.pending != nil {
 		head := *sp.pending
 		sp.pending = nil
@@ -378,7 +378,7 @@ func (sp *sectionParser) section5(l line) {
 	case lineAmount:
 		sp.amount(l, at)
 	case lineName:
-		if sp.IsCountry(l.text) {
+		if sp.IsCountry(l.Text) {
 			sp.head(l)
 		} else {
 			sp.pending = &l
@@ -390,46 +390,46 @@ func (sp *sectionParser) section5(l line) {
 
 // head reads a country heading; the amounts that follow are that
 // country's.
-func (sp *sectionParser) head(l line) {
-	c, ok := sp.Resolve(l.text, l.pos, fieldSection(5))
-	sp.headed, sp.country, sp.heading = ok, c, l.text
+func (sp *sectionParser) head(l parse.Line) {
+	c, ok := sp.Resolve(l.Text, l.Pos, fieldSection(5))
+	sp.headed, sp.country, sp.heading = ok, c, l.Text
 }
 
 // note reads a note: "As of April 20, 2023, …" after an amount is the
 // amount's, and the first date "as of" is the report's AsOf.
-func (sp *sectionParser) note(l line) {
-	if m := sectionPatterns().asOf.FindStringSubmatchIndex(l.text); m != nil && sp.rep.AsOf.IsZero() {
+func (sp *sectionParser) note(l parse.Line) {
+	if m := sectionPatterns().asOf.FindStringSubmatchIndex(l.Text); m != nil && sp.rep.AsOf.IsZero() {
 		sp.rep.AsOf = sp.date(l, m[2], m[3], 5)
 	}
-	if n := len(sp.rep.Provided); n > 0 && strings.HasPrefix(l.text, "As of") && sp.rep.Provided[n-1].Note == "" {
-		sp.rep.Provided[n-1].Note = l.text
+	if n := len(sp.rep.Provided); n > 0 && strings.HasPrefix(l.Text, "As of") && sp.rep.Provided[n-1].Note == "" {
+		sp.rep.Provided[n-1].Note = l.Text
 	}
 }
 
 // amount reads an amount line, "Peacekeeping Operations $40,552,358.14",
-// whose amount starts at l.text[at:].
-func (sp *sectionParser) amount(l line, at int) {
-	field, money := fieldSection(5), l.text[at:]
+// whose amount starts at l.Text[at:].
+func (sp *sectionParser) amount(l parse.Line, at int) {
+	field, money := fieldSection(5), l.Text[at:]
 	amt, err := tip.ParseUSD(money)
 	if err != nil {
-		sp.Problem(sp.Errorf(l.at(at), field, err, ""), tip.Finding{Rule: ruleAmount, Subject: l.text})
+		sp.Problem(sp.Errorf(l.At(at), field, err, ""), tip.Finding{Rule: ruleAmount, Subject: l.Text})
 		return
 	}
-	name := strings.TrimRightFunc(l.text[:at], isDashOrSpace)
+	name := strings.TrimRightFunc(l.Text[:at], isDashOrSpace)
 	a, err := ParseAuthority(name)
 	if err != nil {
-		sp.Problem(sp.Errorf(l.pos, field, tip.ErrSyntax, "amount %s with no authority it knows (%q; want IMET, FMF, EDA, PKO, DCS or 10 U.S.C. 333 by name, as in \"Peacekeeping Operations $142,741.85\")", money, name),
-			tip.Finding{Rule: ruleAmount, Subject: l.text})
+		sp.Problem(sp.Errorf(l.Pos, field, tip.ErrSyntax, "amount %s with no authority it knows (%q; want IMET, FMF, EDA, PKO, DCS or 10 U.S.C. 333 by name, as in \"Peacekeeping Operations $142,741.85\")", money, name),
+			tip.Finding{Rule: ruleAmount, Subject: l.Text})
 		return
 	}
 	if !sp.headed {
 		if sp.heading == "" { // no heading at all, rather than one a strict parse refused
-			sp.Problem(sp.Errorf(l.pos, field, tip.ErrMissing, "amount %s before any country heading (want the country's name on a line of its own above its amounts)", money),
-				tip.Finding{Rule: ruleAmount, Subject: l.text})
+			sp.Problem(sp.Errorf(l.Pos, field, tip.ErrMissing, "amount %s before any country heading (want the country's name on a line of its own above its amounts)", money),
+				tip.Finding{Rule: ruleAmount, Subject: l.Text})
 		}
 		return
 	}
-	sp.rep.Provided = append(sp.rep.Provided, Amount{Country: sp.country, Name: sp.heading, Authority: a, Amount: amt, Pos: l.pos})
+	sp.rep.Provided = append(sp.rep.Provided, Amount{Country: sp.country, Name: sp.heading, Authority: a, Amount: amt, Pos: l.Pos})
 }
 
 // end reports a report that could not be found, or whose Section 1 could

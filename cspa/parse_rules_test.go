@@ -1,41 +1,14 @@
 package cspa
 
 import (
-	"os"
-	"regexp"
+	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
-
-// documentedRules returns the rules doc.go's "# Findings" section lists.
-func documentedRules(t testing.TB) map[string]bool {
-	rules, err := docRules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rules
-}
-
-var docRules = sync.OnceValues(func() (map[string]bool, error) {
-	b, err := os.ReadFile("doc.go")
-	if err != nil {
-		return nil, err
-	}
-	_, sec, _ := strings.Cut(string(b), "// # Findings")
-	sec, _, _ = strings.Cut(sec, "// All but the first")
-	item := regexp.MustCompile(`^//\s+- "([a-z]+/[a-z-]+)"`)
-	rules := map[string]bool{}
-	for _, line := range strings.Split(sec, "\n") {
-		if m := item.FindStringSubmatch(line); m != nil {
-			rules[m[1]] = true
-		}
-	}
-	return rules, nil
-})
 
 // TestFindingRules holds doc.go's list of rules to what the lax parsers
 // emit: every rule listed is emitted, as spelled, by one of these inputs,
@@ -71,16 +44,9 @@ func TestFindingRules(t *testing.T) {
 			got[f.Rule] = true
 		}
 	}
-	want := documentedRules(t)
-	keys := func(m map[string]bool) []string {
-		var s []string
-		for k := range m {
-			s = append(s, k)
-		}
-		slices.Sort(s)
-		return s
-	}
-	if d := cmp.Diff(keys(want), keys(got)); d != "" {
+	want := parsetest.DocumentedRules(t, "doc.go", "Findings")
+	slices.Sort(want)
+	if d := cmp.Diff(want, slices.Sorted(maps.Keys(got))); d != "" {
 		t.Errorf("rules in doc.go (-) and emitted (+):\n%s", d)
 	}
 }

@@ -108,7 +108,7 @@ func Parse405cLax(r io.Reader) (*Report405c, error) {
 // is an error wrapping tip.ErrNilReader.
 func Parse405cWith(r io.Reader, opts tip.ParseOptions) (*Report405c, error) {
 	sp := &sectionParser{Collector: parse.NewCollector(opts, "report", nameRules), rep: &Report405c{}}
-	if readLines(sp.Collector, r, sp.line) {
+	if sp.ReadLines(r, sp.line) {
 		sp.end()
 	}
 	sp.rep.Findings = sp.Findings()

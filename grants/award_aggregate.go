@@ -274,6 +274,12 @@ func (s *AwardSet) CountryYear(c tip.Country, fy tip.FiscalYear) (CountryYearAwa
 // next one, y.RestrictionYear().)
 func ReportFiscalYear(y tip.ReportYear) tip.FiscalYear { return tip.FiscalYear(y) }
 
+// ReportYearOf is ReportFiscalYear's inverse: the report year whose row
+// the awards of fiscal year fy join, the report published in fy (FY2023
+// with the 2023 report). It is not fy.ReportYear(), the report whose
+// restrictions apply in fy.
+func ReportYearOf(fy tip.FiscalYear) tip.ReportYear { return tip.ReportYear(fy) }
+
 // ForReportYear is CountryYear for the fiscal year ReportFiscalYear joins
 // to report year y: the award figures of a country-year panel's row.
 func (s *AwardSet) ForReportYear(c tip.Country, y tip.ReportYear) (CountryYearAwards, bool) {

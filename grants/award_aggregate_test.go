@@ -105,6 +105,14 @@ func TestAwardAggregations(t *testing.T) {
 	if ReportFiscalYear(2023) != 2023 {
 		t.Error("ReportFiscalYear(2023) is not FY2023")
 	}
+	for y := tip.ReportYear(2001); y <= 2030; y++ {
+		if back := ReportYearOf(ReportFiscalYear(y)); back != y {
+			t.Errorf("ReportYearOf(ReportFiscalYear(%d)) = %d: not the inverse", y, back)
+		}
+	}
+	if ReportYearOf(2024) == tip.FiscalYear(2024).ReportYear() {
+		t.Error("ReportYearOf(FY2024) is the report whose restrictions apply in FY2024, not the one published in it")
+	}
 }
 
 // On the embedded record: the global group is the 19 USA and AUT awards,

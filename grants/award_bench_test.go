@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
 
 // transactionDownload returns a reader of a generated transaction
@@ -71,7 +72,7 @@ func transactionDownload(t testing.TB, size int) (io.Reader, int) {
 	w.Flush()
 	header := strings.Join(cols, ",") + "\n"
 	reps := max(1, (size-len(header))/block.Len())
-	return io.MultiReader(strings.NewReader(header), &repeatReader{b: block.Bytes(), n: reps}), len(header) + reps*block.Len()
+	return io.MultiReader(strings.NewReader(header), parsetest.NewHeapReader(nil, block.Bytes(), int64(reps*block.Len()))), len(header) + reps*block.Len()
 }
 
 // Scanning a generated 10 MB transaction download keeps the live heap
@@ -161,7 +162,7 @@ func BenchmarkScanTransactionCSV(b *testing.B) {
 func TestScanAwardsJSONFlatMemory(t *testing.T) {
 	obj := []byte(",\n  " + award())
 	reps := (5 << 20) / len(obj)
-	r := io.MultiReader(strings.NewReader("[\n  "+award()), &repeatReader{b: obj, n: reps}, strings.NewReader("\n]\n"))
+	r := io.MultiReader(strings.NewReader("[\n  "+award()), parsetest.NewHeapReader(nil, obj, int64(reps*len(obj))), strings.NewReader("\n]\n"))
 	var ms runtime.MemStats
 	var peak uint64
 	n := 0

@@ -59,41 +59,10 @@ var awardCSVColumns = [numSlots]csvSpec{
 // dates YYYY-MM-DD. Positions are line:col of the cell, the column in
 // bytes. Memory stays flat: only the current row is held.
 func ScanAwardCSV(r io.Reader, opts tip.ParseOptions) iter.Seq2[Award, error] {
-	return func(yield func(Award, error) bool) {
-		c := newCSVReader(r, sourceOr(opts.Source, "award download"), opts.Lax)
-		e := &emitter[Award]{yield: yield, src: c.src}
-		cols, perr := c.readHeader(awardCSVColumns[:])
-		if perr != nil {
-			e.fail(perr)
-			return
-		}
-		for {
-			row, perr, more := c.next()
-			if perr != nil {
-				if !e.fail(perr) || !more {
-					return
-				}
-				continue
-			}
-			if !more {
-				return
-			}
-			rec := rawAward{pos: c.pos(0), record: c.record}
-			for s, idx := range cols {
-				c.fill(&rec.f[s], row, idx, awardCSVColumns[s])
-			}
-			a, perr := buildAward(&rec, c.src, c.lax)
-			if perr != nil {
-				if !e.fail(perr) {
-					return
-				}
-				continue
-			}
-			if !e.ok(a) {
-				return
-			}
-		}
-	}
+	return scanCSV(r, opts.SourceOr("award download"), opts.Lax, awardCSVColumns[:], nil, func(c *csvReader, f []rawField) (Award, *tip.ParseError) {
+		rec := rawAward{f: [numSlots]rawField(f), pos: c.pos(0), record: c.record}
+		return buildAward(&rec, c.src, c.lax)
+	})
 }
 
 // ReadAwardCSV reads a prime-award download (see ScanAwardCSV) into an
@@ -101,9 +70,51 @@ func ScanAwardCSV(r io.Reader, opts tip.ParseOptions) iter.Seq2[Award, error] {
 // the findings; the error, if any, is a tip.ErrorList. Strict and lax
 // differ as for ReadAwardsJSON.
 func ReadAwardCSV(r io.Reader, opts tip.ParseOptions) (*AwardSet, error) {
-	src := sourceOr(opts.Source, "award download")
-	opts.Source = src
-	return collectAwards(ScanAwardCSV(r, opts), src, AwardDownloadCSV)
+	opts.Source = opts.SourceOr("award download")
+	return collectAwards(ScanAwardCSV(r, opts), opts.Source, AwardDownloadCSV)
+}
+
+// scanCSV reads a USAspending download whose values are in the columns
+// specs names: the header, then each row, its values filled in specs'
+// order and passed to build. header, if not nil, is given the columns the
+// header has for each spec. A row that cannot be read or built is an
+// error, and reading goes on, up to tip.MaxErrors errors.
+func scanCSV[T any](r io.Reader, src string, lax bool, specs []csvSpec, header func(cols [][]int), build func(c *csvReader, f []rawField) (T, *tip.ParseError)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		c := newCSVReader(r, src, lax)
+		e := &emitter[T]{yield: yield, src: c.src}
+		cols, perr := c.readHeader(specs)
+		if perr != nil {
+			e.fail(perr)
+			return
+		}
+		if header != nil {
+			header(cols)
+		}
+		f := make([]rawField, len(specs))
+		for {
+			row, perr, more := c.next()
+			if perr == nil {
+				if !more {
+					return // the end of the input
+				}
+				for s, idx := range cols {
+					f[s] = rawField{}
+					c.fill(&f[s], row, idx, specs[s])
+				}
+				var v T
+				if v, perr = build(c, f); perr == nil {
+					if !e.ok(v) {
+						return
+					}
+					continue
+				}
+			}
+			if !e.fail(perr) || !more {
+				return
+			}
+		}
+	}
 }
 
 // A csvReader reads a USAspending download with encoding/csv: the header,

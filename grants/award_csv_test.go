@@ -172,15 +172,7 @@ func csvRow(id, code, date, amount string) string {
 
 func TestReadAwardCSV(t *testing.T) {
 	good := csvRow("SSJTIP21GR3017", "KEN", "2021-07-30", "1000000.00")
-	for _, tt := range []struct {
-		name      string
-		in        string // "§" marks where the strict error points
-		err       error
-		laxErr    error
-		awards    int
-		laxAwards int
-		reason    string
-	}{
+	for _, tt := range []awardCase{
 		{name: "columns in any order", in: csvHead + good + csvRow("SSJTIP21GR3018", "NPL", "2021-07-30", "5"), awards: 2, laxAwards: 2},
 		{name: "header only", in: csvHead, reason: "no rows is not an error"},
 		{name: "LF, CRLF and a BOM", in: "\uFEFF" + strings.ReplaceAll(csvHead, "\n", "\r\n") + good, awards: 1, laxAwards: 1},
@@ -192,7 +184,7 @@ func TestReadAwardCSV(t *testing.T) {
 		{name: "amount with a sign", in: csvHead + `"19.019",x,SSJTIP21GR3017,KEN,2021-07-30,§$1095000` + "\n", err: tip.ErrAmount, laxErr: tip.ErrAmount},
 		{name: "date layout", in: csvHead + `19.019,x,SSJTIP21GR3017,KEN,§08/03/2023,1` + "\n", err: tip.ErrDate, laxErr: tip.ErrDate},
 		{name: "code of four letters", in: csvHead + `19.019,x,SSJTIP21GR3017,§KENY,2023-08-03,1` + "\n", err: ErrCountryCode, laxErr: ErrCountryCode},
-		{name: "code no entity has", in: csvHead + `19.019,x,SSJTIP21GR3017,§QQQ,2023-08-03,1` + "\n", err: tip.ErrUnknownCountry, laxAwards: 1},
+		{name: "code no entity has", in: csvHead + `19.019,x,SSJTIP21GR3017,§QQQ,2023-08-03,1` + "\n", err: tip.ErrUnknownCountry, laxAwards: 1, rules: []string{RuleAwardUnresolvedCode}},
 		{name: "no listing", in: csvHead + `§,x,SSJTIP21GR3017,KEN,2023-08-03,1` + "\n", err: tip.ErrMissing, laxErr: tip.ErrMissing},
 		{name: "listing malformed", in: csvHead + `§INTERNATIONAL PROGRAMS,x,SSJTIP21GR3017,KEN,2023-08-03,1` + "\n", err: tip.ErrSyntax, laxErr: tip.ErrSyntax},
 		{name: "not UTF-8", in: csvHead + "19.019,x,SSJTIP21GR3017,KEN,2023-08-03,1\n19.019,x,§SSJ\xffTIP,KEN,2023-08-03,1\n", err: tip.ErrEncoding, laxErr: tip.ErrEncoding, awards: 1, laxAwards: 1},
@@ -201,32 +193,7 @@ func TestReadAwardCSV(t *testing.T) {
 		{name: "truncated in a quote", in: csvHead + good + `"19.019: INTERNATIONAL PROGRAMS TO COMBAT§`, err: tip.ErrSyntax, laxErr: tip.ErrSyntax, awards: 1, laxAwards: 1},
 		{name: "bare quote", in: csvHead + `19.019,x,SSJ§"TIP,KEN,2023-08-03,1` + "\n" + good, err: tip.ErrSyntax, laxErr: tip.ErrSyntax, awards: 1, laxAwards: 1},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			in, pos := marked(tt.in)
-			for _, lax := range []bool{false, true} {
-				s, err := ReadAwardCSV(strings.NewReader(in), tip.ParseOptions{Source: "t.csv", Lax: lax})
-				want, n := tt.err, tt.awards
-				if lax {
-					want, n = tt.laxErr, tt.laxAwards
-				}
-				if len(s.Awards) != n {
-					t.Errorf("lax=%v: %d awards, want %d (%s)", lax, len(s.Awards), n, tt.reason)
-				}
-				if want == nil {
-					if err != nil {
-						t.Errorf("lax=%v: error %v", lax, err)
-					}
-					continue
-				}
-				var list tip.ErrorList
-				if !errors.As(err, &list) || len(list) != 1 || !errors.Is(err, want) {
-					t.Fatalf("lax=%v: error %v, want one wrapping %v", lax, err, want)
-				}
-				if e := list[0]; !lax && (e.Pos() != pos || e.Source != "t.csv") {
-					t.Errorf("strict error at %v, want %v (%v)", e.Pos(), pos, e)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { tt.run(t, "t.csv", ReadAwardCSV) })
 	}
 	_, err := ReadAwardCSV(strings.NewReader("award_id_fain,total_obligated_amount,award_base_action_date,primary_place_of_performance_country_code\n"), tip.ParseOptions{})
 	if err == nil || !strings.Contains(err.Error(), "no column cfda_numbers_and_titles") {

@@ -3,29 +3,12 @@ package grants
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
-
-// addAwardCorpus seeds a fuzz target with the files of testdata/bad/awards
-// whose names end in ext.
-func addAwardCorpus(f *testing.F, ext string) {
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "bad", "awards", "*"+ext))
-	if err != nil || len(files) == 0 {
-		f.Fatalf("no bad award corpus *%s: %v", ext, err)
-	}
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-}
 
 // awardSentinelList are the sentinels an award reader's error may wrap.
 var awardSentinelList = []error{tip.ErrSyntax, tip.ErrEncoding, tip.ErrAmount, tip.ErrDate, tip.ErrMissing, tip.ErrDuplicate,
@@ -106,7 +89,7 @@ func checkAwardRead(t *testing.T, in []byte, read func([]byte, bool) (*AwardSet,
 }
 
 func FuzzReadAwardsJSON(f *testing.F) {
-	addAwardCorpus(f, ".json")
+	parsetest.AddCorpus(f, "awards", ".json")
 	head := awards19019[:bytes.Index(awards19019, []byte(`}, {"internal_id": 161363837`))+1]
 	f.Add(append(append([]byte(nil), head...), ']'))
 	f.Add([]byte("[" + award() + "," + award("Place of Performance Country Code", `"XKS"`) + "]"))
@@ -126,7 +109,7 @@ func FuzzReadAwardsJSON(f *testing.F) {
 }
 
 func FuzzReadAwardCSV(f *testing.F) {
-	addAwardCorpus(f, ".csv")
+	parsetest.AddCorpus(f, "awards", ".csv")
 	f.Add(readAwardsTestdata(f, "award_download.csv"))
 	f.Add([]byte(csvHead + csvRow("SSJTIP21GR3017", "KEN", "2021-07-30", "1000000.00")))
 	f.Fuzz(func(t *testing.T, in []byte) {
@@ -150,7 +133,7 @@ func FuzzReadAwardCSV(f *testing.F) {
 }
 
 func FuzzReadTransactionCSV(f *testing.F) {
-	addAwardCorpus(f, "transaction-amount-grouped.csv")
+	parsetest.AddCorpus(f, "awards", "transaction-amount-grouped.csv")
 	f.Add(readAwardsTestdata(f, "transaction_download.csv"))
 	f.Add([]byte("award_id_fain,federal_action_obligation,action_date,cfda_number,primary_place_of_performance_country_code\nA,1,2021-07-30,19.019,KEN\nA,-1,2021-08-30,19.019,USA\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {

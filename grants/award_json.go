@@ -7,35 +7,37 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/tipkit/tipkit/tip"
 )
 
 // jsonAwardKeys are the award search API's field names, as USAspending
-// writes them, and the values they fill. Other keys ("internal_id",
-// "COVID-19 Obligations", …) are read past.
-var jsonAwardKeys = map[string]awardSlot{
-	"Award ID":                          slotID,
-	"generated_internal_id":             slotKey,
-	"Award Type":                        slotKind,
-	"Award Amount":                      slotAmount,
-	"Base Obligation Date":              slotDate,
-	"CFDA Number":                       slotListing,
-	"Place of Performance Country Code": slotCode,
-	"Place of Performance State Code":   slotState,
-	"recipient_id":                      slotRecipientID,
-	"Description":                       slotDesc,
+// writes them, by the value each fills; a value the API does not give has
+// none. Other keys ("internal_id", "COVID-19 Obligations", …) are read past.
+var jsonAwardKeys = [numSlots]string{
+	slotID:          "Award ID",
+	slotKey:         "generated_internal_id",
+	slotKind:        "Award Type",
+	slotAmount:      "Award Amount",
+	slotDate:        "Base Obligation Date",
+	slotListing:     "CFDA Number",
+	slotCode:        "Place of Performance Country Code",
+	slotState:       "Place of Performance State Code",
+	slotRecipientID: "recipient_id",
+	slotDesc:        "Description",
 }
 
-// jsonSlotNames names each slot by its key, for the errors about a key
-// that is absent.
-var jsonSlotNames = func() (n [numSlots]string) {
-	for k, s := range jsonAwardKeys {
-		n[s] = k
+// jsonSlot returns the value the key fills, and false for a key the
+// reader reads past.
+func jsonSlot(key string) (awardSlot, bool) {
+	if key == "" {
+		return 0, false
 	}
-	return n
-}()
+	i := slices.Index(jsonAwardKeys[:], key)
+	return awardSlot(i), i >= 0
+}
 
 // ScanAwardsJSON returns the awards of an award search response as they
 // are read: the embedded file's shape, a JSON array of objects with the
@@ -57,7 +59,7 @@ var jsonSlotNames = func() (n [numSlots]string) {
 // Memory stays flat: only the current record is held.
 func ScanAwardsJSON(r io.Reader, opts tip.ParseOptions) iter.Seq2[Award, error] {
 	return func(yield func(Award, error) bool) {
-		jr := newJSONAwardReader(r, sourceOr(opts.Source, "award search"), opts.Lax)
+		jr := newJSONAwardReader(r, opts.SourceOr("award search"), opts.Lax)
 		jr.run(&emitter[Award]{yield: yield, src: jr.src})
 	}
 }
@@ -70,9 +72,8 @@ func ScanAwardsJSON(r io.Reader, opts tip.ParseOptions) iter.Seq2[Award, error] 
 // reports a finding: a code tipkit cannot resolve (tip.ErrUnknownCountry),
 // an amount that is not a whole number of cents (tip.ErrAmount).
 func ReadAwardsJSON(r io.Reader, opts tip.ParseOptions) (*AwardSet, error) {
-	src := sourceOr(opts.Source, "award search")
-	opts.Source = src
-	return collectAwards(ScanAwardsJSON(r, opts), src, AwardSearchJSON)
+	opts.Source = opts.SourceOr("award search")
+	return collectAwards(ScanAwardsJSON(r, opts), opts.Source, AwardSearchJSON)
 }
 
 type jsonAwardReader struct {
@@ -239,7 +240,7 @@ func (jr *jsonAwardReader) array(e *emitter[Award]) bool {
 func (jr *jsonAwardReader) award(raw []byte, start int64) (Award, *tip.ParseError) {
 	rec := rawAward{pos: jr.in.pos(start), record: jr.record}
 	for s := range rec.f {
-		rec.f[s].name = jsonSlotNames[s]
+		rec.f[s].name = jsonAwardKeys[s]
 	}
 	if raw[0] != '{' {
 		return Award{}, jr.errAt(start, "", fmt.Errorf("%w: an award must be a JSON object, not %s", tip.ErrSyntax, jsonKind(raw)))
@@ -257,7 +258,7 @@ func (jr *jsonAwardReader) award(raw []byte, start int64) (Award, *tip.ParseErro
 		var v json.RawMessage
 		d.Decode(&v)
 		valStart := start + d.InputOffset() - int64(len(v))
-		s, ok := jsonAwardKeys[key]
+		s, ok := jsonSlot(key)
 		if !ok {
 			continue
 		}
@@ -347,11 +348,4 @@ func (e *emitter[T]) fail(err *tip.ParseError) bool {
 	e.errs++
 	e.done = !e.yield(zero, err)
 	return !e.done
-}
-
-func sourceOr(src, def string) string {
-	if src == "" {
-		return def
-	}
-	return src
 }

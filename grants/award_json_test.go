@@ -77,18 +77,56 @@ func ruleSet(fs []tip.Finding) []string {
 	return rs
 }
 
+// An awardCase is one input of an award reader's table test, read strict
+// and lax.
+type awardCase struct {
+	name      string
+	in        string   // "§" marks where the strict error points
+	err       error    // the strict error's sentinel; nil for none
+	laxErr    error    // the lax error's sentinel; nil for none
+	awards    int      // awards a strict read keeps
+	laxAwards int      // awards a lax read keeps
+	rules     []string // the rules of a lax read's findings, where it has no error
+	reason    string
+}
+
+// run reads tt's input with read, strict and lax, named source: each read
+// keeps its awards and fails with one error wrapping its sentinel, the
+// strict one at the mark; a lax read with no error reports tt.rules.
+func (tt awardCase) run(t *testing.T, source string, read func(io.Reader, tip.ParseOptions) (*AwardSet, error)) {
+	t.Helper()
+	in, pos := marked(tt.in)
+	for _, lax := range []bool{false, true} {
+		s, err := read(strings.NewReader(in), tip.ParseOptions{Source: source, Lax: lax})
+		want, n := tt.err, tt.awards
+		if lax {
+			want, n = tt.laxErr, tt.laxAwards
+		}
+		if len(s.Awards) != n {
+			t.Errorf("lax=%v: %d awards, want %d (%s)", lax, len(s.Awards), n, tt.reason)
+		}
+		if want == nil {
+			if err != nil {
+				t.Errorf("lax=%v: error %v", lax, err)
+			}
+			if d := cmp.Diff(tt.rules, ruleSet(s.Findings)); lax && d != "" {
+				t.Errorf("findings' rules (-want +got):\n%s", d)
+			}
+			continue
+		}
+		var list tip.ErrorList
+		if !errors.As(err, &list) || len(list) != 1 || !errors.Is(err, want) {
+			t.Fatalf("lax=%v: error %v, want one wrapping %v", lax, err, want)
+		}
+		if e := list[0]; !lax && (e.Pos() != pos || e.Source != source) {
+			t.Errorf("strict error at %v in %q, want %v (%v)", e.Pos(), e.Source, pos, e)
+		}
+	}
+}
+
 func TestReadAwardsJSON(t *testing.T) {
 	one := award()
-	for _, tt := range []struct {
-		name      string
-		in        string // "§" marks where the strict error points
-		err       error  // the strict error's sentinel; nil for none
-		laxErr    error  // the lax error's sentinel; nil for none
-		awards    int    // awards a strict read keeps
-		laxAwards int    // awards a lax read keeps
-		rules     []string
-		reason    string
-	}{
+	for _, tt := range []awardCase{
 		// Good input.
 		{name: "one award", in: "[" + one + "]", awards: 1, laxAwards: 1, reason: "the embedded file's shape"},
 		{name: "empty array", in: "[]", reason: "no awards is not an error"},
@@ -147,35 +185,7 @@ func TestReadAwardsJSON(t *testing.T) {
 		{name: "truncated", in: "[" + one + `, {"Award ID": "SSJTIP21GR3018", "Award Am§`, err: tip.ErrSyntax, laxErr: tip.ErrSyntax, awards: 1, laxAwards: 1},
 		{name: "text after", in: "[" + one + "]§ x", err: tip.ErrSyntax, laxErr: tip.ErrSyntax, awards: 1, laxAwards: 1},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			in, pos := marked(tt.in)
-			for _, lax := range []bool{false, true} {
-				s, err := ReadAwardsJSON(strings.NewReader(in), tip.ParseOptions{Source: "t.json", Lax: lax})
-				want, n := tt.err, tt.awards
-				if lax {
-					want, n = tt.laxErr, tt.laxAwards
-				}
-				if len(s.Awards) != n {
-					t.Errorf("lax=%v: %d awards, want %d (%s)", lax, len(s.Awards), n, tt.reason)
-				}
-				if want == nil {
-					if err != nil {
-						t.Errorf("lax=%v: error %v", lax, err)
-					}
-					if d := cmp.Diff(tt.rules, ruleSet(s.Findings)); lax && d != "" {
-						t.Errorf("findings' rules (-want +got):\n%s", d)
-					}
-					continue
-				}
-				var list tip.ErrorList
-				if !errors.As(err, &list) || len(list) != 1 || !errors.Is(err, want) {
-					t.Fatalf("lax=%v: error %v, want one wrapping %v", lax, err, want)
-				}
-				if e := list[0]; !lax && (e.Pos() != pos || e.Source != "t.json") {
-					t.Errorf("strict error at %v in %q, want %v (%v)", e.Pos(), e.Source, pos, e)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { tt.run(t, "t.json", ReadAwardsJSON) })
 	}
 }
 

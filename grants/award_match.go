@@ -135,8 +135,7 @@ func Reconcile(l *Listing, s *AwardSet) *Reconciliation {
 	// Every (project, award) pair with evidence enough, scored. 84
 	// projects by a few hundred awards: weighing them all is cheaper than
 	// any index, and simpler to check.
-	type pair struct{ p, a, score int }
-	var pairs []pair
+	var pairs []scoredPair
 	for pi := range l.Projects {
 		m := &rec.Projects[pi]
 		m.Project, m.Award = pi, -1
@@ -144,63 +143,12 @@ func Reconcile(l *Listing, s *AwardSet) *Reconciliation {
 			if c, ok := candidate(&l.Projects[pi], &s.Awards[ai], l.AsOf); ok {
 				c.Award = ai
 				m.Candidates = append(m.Candidates, c)
-				pairs = append(pairs, pair{pi, ai, c.Score})
+				pairs = append(pairs, scoredPair{pi, ai, c.Score})
 			}
 		}
 		slices.SortStableFunc(m.Candidates, func(x, y Candidate) int { return cmp.Compare(y.Score, x.Score) })
 	}
-
-	// Pair best first. At each step the pairs of the top score among the
-	// projects and awards still free form groups linked by a shared
-	// project or award: a group of one pair is a match; a larger group is
-	// a tie, whose projects are ambiguous and whose awards are held back.
-	projectDone := make([]bool, len(l.Projects))
-	awardTaken := make([]bool, len(s.Awards))
-	for {
-		top := -1
-		for _, pr := range pairs {
-			if !projectDone[pr.p] && !awardTaken[pr.a] {
-				top = max(top, pr.score)
-			}
-		}
-		if top < 0 {
-			break
-		}
-		var level []pair
-		for _, pr := range pairs {
-			if !projectDone[pr.p] && !awardTaken[pr.a] && pr.score == top {
-				level = append(level, pr)
-			}
-		}
-		for len(level) > 0 {
-			group := []pair{level[0]}
-			rest := level[1:]
-			for grew := true; grew; {
-				grew = false
-				for i := 0; i < len(rest); i++ {
-					if slices.ContainsFunc(group, func(g pair) bool { return g.p == rest[i].p || g.a == rest[i].a }) {
-						group = append(group, rest[i])
-						rest = append(rest[:i:i], rest[i+1:]...)
-						grew = true
-						i--
-					}
-				}
-			}
-			level = rest
-			if len(group) == 1 {
-				g := group[0]
-				m := &rec.Projects[g.p]
-				m.Award = g.a
-				m.Confidence = confidenceOf(m.Candidates, g.a)
-				projectDone[g.p], awardTaken[g.a] = true, true
-				continue
-			}
-			for _, g := range group {
-				rec.Projects[g.p].Ambiguous = true
-				projectDone[g.p], awardTaken[g.a] = true, true
-			}
-		}
-	}
+	awardTaken := rec.pairBestFirst(pairs, len(s.Awards))
 	// A project left with candidates but no match says why: its best
 	// award went to a project it fits better, or is held by a tie.
 	for pi := range rec.Projects {
@@ -224,6 +172,71 @@ func Reconcile(l *Listing, s *AwardSet) *Reconciliation {
 		}
 	}
 	return rec
+}
+
+// A scoredPair is a project and an award that is one of its candidates,
+// by their indexes, with the candidate's score.
+type scoredPair struct{ p, a, score int }
+
+// pairBestFirst matches the projects of rec to awards, best score first.
+// At each step the pairs of the top score among the projects and awards
+// still free form groups linked by a shared project or award: a group of
+// one pair is a match; a larger group is a tie, whose projects are
+// ambiguous and whose awards are held back. It returns which of the
+// awards are taken, by a match or a tie.
+func (rec *Reconciliation) pairBestFirst(pairs []scoredPair, awards int) (awardTaken []bool) {
+	projectDone := make([]bool, len(rec.Projects))
+	awardTaken = make([]bool, awards)
+	free := func(pr scoredPair) bool { return !projectDone[pr.p] && !awardTaken[pr.a] }
+	for {
+		top := -1
+		for _, pr := range pairs {
+			if free(pr) {
+				top = max(top, pr.score)
+			}
+		}
+		if top < 0 {
+			return awardTaken
+		}
+		var level []scoredPair
+		for _, pr := range pairs {
+			if free(pr) && pr.score == top {
+				level = append(level, pr)
+			}
+		}
+		for len(level) > 0 {
+			var group []scoredPair
+			group, level = linked(level)
+			for _, g := range group {
+				projectDone[g.p], awardTaken[g.a] = true, true
+				m := &rec.Projects[g.p]
+				if len(group) > 1 {
+					m.Ambiguous = true
+					continue
+				}
+				m.Award = g.a
+				m.Confidence = confidenceOf(m.Candidates, g.a)
+			}
+		}
+	}
+}
+
+// linked splits pairs into the group of the first and every pair linked
+// to it by a shared project or award, directly or through others, and the
+// rest, in their order.
+func linked(pairs []scoredPair) (group, rest []scoredPair) {
+	group, rest = pairs[:1:1], slices.Clone(pairs[1:])
+	for grew := true; grew; {
+		grew = false
+		rest = slices.DeleteFunc(rest, func(r scoredPair) bool {
+			if slices.ContainsFunc(group, func(g scoredPair) bool { return g.p == r.p || g.a == r.a }) {
+				group, grew = append(group, r), true
+				return true
+			}
+			return false
+		})
+	}
+	return group, rest
 }
 
 // candidate weighs award a as project p, and reports whether it is a

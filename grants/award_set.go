@@ -26,7 +26,7 @@ func ReadAwards(r io.Reader, opts tip.ParseOptions) (*AwardSet, error) {
 	case TransactionDownloadCSV:
 		return ReadTransactionCSV(br, opts)
 	}
-	src := sourceOr(opts.Source, "awards")
+	src := opts.SourceOr("awards")
 	var errs tip.ErrorList
 	errs.Add(tip.Errorf(src, tip.Position{Line: 1, Col: 1}, "", tip.ErrSyntax,
 		"not a USAspending award file: want an award search JSON array, an award download CSV (award_id_fain, total_obligated_amount, …) or a transaction download CSV (federal_action_obligation, …)"))

@@ -108,45 +108,13 @@ func ScanTransactionCSV(r io.Reader, opts tip.ParseOptions) iter.Seq2[Transactio
 // scanTransactions is ScanTransactionCSV, setting *kindColumn, once the
 // header is read, to whether the download has an award type column.
 func scanTransactions(r io.Reader, opts tip.ParseOptions, kindColumn *bool) iter.Seq2[Transaction, error] {
-	return func(yield func(Transaction, error) bool) {
-		c := newCSVReader(r, sourceOr(opts.Source, "transaction download"), opts.Lax)
-		e := &emitter[Transaction]{yield: yield, src: c.src}
-		cols, perr := c.readHeader(transactionCSVColumns[:])
-		if perr != nil {
-			e.fail(perr)
-			return
-		}
-		if kindColumn != nil {
-			*kindColumn = len(cols[txKind]) > 0
-		}
-		var f [numTxSlots]rawField
-		for {
-			row, perr, more := c.next()
-			if perr != nil {
-				if !e.fail(perr) || !more {
-					return
-				}
-				continue
-			}
-			if !more {
-				return
-			}
-			for s, idx := range cols {
-				f[s] = rawField{}
-				c.fill(&f[s], row, idx, transactionCSVColumns[s])
-			}
-			t, perr := c.transaction(&f)
-			if perr != nil {
-				if !e.fail(perr) {
-					return
-				}
-				continue
-			}
-			if !e.ok(t) {
-				return
-			}
-		}
+	var header func([][]int)
+	if kindColumn != nil {
+		header = func(cols [][]int) { *kindColumn = len(cols[txKind]) > 0 }
 	}
+	return scanCSV(r, opts.SourceOr("transaction download"), opts.Lax, transactionCSVColumns[:], header, func(c *csvReader, f []rawField) (Transaction, *tip.ParseError) {
+		return c.transaction((*[numTxSlots]rawField)(f))
+	})
 }
 
 // transaction understands one row's values.
@@ -223,7 +191,7 @@ func (c *csvReader) transaction(f *[numTxSlots]rawField) (Transaction, *tip.Pars
 // other readers judge theirs, and carries its rows' findings. Memory grows
 // with the awards, not the rows.
 func ReadTransactionCSV(r io.Reader, opts tip.ParseOptions) (*AwardSet, error) {
-	src := sourceOr(opts.Source, "transaction download")
+	src := opts.SourceOr("transaction download")
 	opts.Source = src
 	set := &AwardSet{Source: src, Format: TransactionDownloadCSV}
 	var errs tip.ErrorList

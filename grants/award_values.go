@@ -13,10 +13,10 @@ import (
 // Each function returns a message-carrying error wrapping the sentinel
 // that classifies it; the reader adds the position.
 
-// maxAwardAmount bounds an amount: a quadrillion dollars, as tip.ParseUSD
-// does, so that a garbled number (or a JSON exponent of a million) is
-// reported rather than carried on as money.
-var maxAwardAmount = decimal.New(1, 15)
+// maxAwardDigits bounds an amount: under a quadrillion dollars (15
+// digits), as tip.ParseUSD does, so that a garbled number (or a JSON
+// exponent of a million) is reported rather than carried on as money.
+const maxAwardDigits = 15
 
 // parseAwardAmount reads an amount as USAspending writes it: a plain
 // decimal ("1095000.00", "-2500", and in JSON the float forms
@@ -33,10 +33,10 @@ func parseAwardAmount(s string, lax bool) (d decimal.Decimal, note string, err e
 	if err != nil {
 		return decimal.Decimal{}, "", fmt.Errorf("%w: %q: %v", tip.ErrAmount, clip(s), err)
 	}
-	if intDigits, fracDigits, plain := decimalDigits(s); plain && intDigits <= 15 && fracDigits <= 2 {
+	if intDigits, fracDigits, plain := decimalDigits(s); plain && intDigits <= maxAwardDigits && fracDigits <= 2 {
 		return d, "", nil // the downloads' form, judged from its text: the checks below cost more than the parse
 	}
-	if d.Abs().GreaterThanOrEqual(maxAwardAmount) {
+	if d.Abs().GreaterThanOrEqual(decimal.New(1, maxAwardDigits)) {
 		return decimal.Decimal{}, "", fmt.Errorf("%w: %q: a quadrillion dollars or more", tip.ErrAmount, clip(s))
 	}
 	if r := d.Round(2); !r.Equal(d) {

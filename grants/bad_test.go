@@ -3,105 +3,36 @@ package grants
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
-// A badCase is one file of the bad-input corpus under testdata/bad/<pkg>/
-// and what its EXPECT line says: the sentinel and position of the strict
-// error ("none" for an input that must parse), how many records the lax
-// parser keeps, and whether it returns an error.
-type badCase struct {
-	name, sentinel, pos string
-	laxRecords          int
-	laxErr              bool
-	input               []byte
-}
-
-var sentinelByName = map[string]error{
-	"ErrSyntax": tip.ErrSyntax, "ErrEncoding": tip.ErrEncoding, "ErrAmount": tip.ErrAmount, "ErrDate": tip.ErrDate,
-	"ErrYear": tip.ErrYear, "ErrUnknownCountry": tip.ErrUnknownCountry, "ErrAmbiguousCountry": tip.ErrAmbiguousCountry,
-	"ErrMissing": tip.ErrMissing, "ErrDuplicate": tip.ErrDuplicate, "ErrTooManyErrors": tip.ErrTooManyErrors,
-}
-
-func readBad(t *testing.T, pkg string) []badCase {
-	t.Helper()
-	dir := filepath.Join("..", "testdata", "bad", pkg)
-	b, err := os.ReadFile(filepath.Join(dir, "EXPECT"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cs []badCase
-	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "|")
-		for i := range f {
-			f[i] = strings.TrimSpace(f[i])
-		}
-		n, _ := strconv.Atoi(f[3])
-		in, err := os.ReadFile(filepath.Join(dir, f[0]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cs = append(cs, badCase{name: f[0], sentinel: f[1], pos: f[2], laxRecords: n, laxErr: f[4] == "true", input: in})
-	}
-	return cs
-}
-
-// checkStrict reports whether err is what c expects: nil for "none", else a
-// tip.ErrorList holding a *tip.ParseError at c.pos wrapping the sentinel.
-func checkStrict(t *testing.T, c badCase, err error) {
-	t.Helper()
-	if c.sentinel == "none" {
-		if err != nil {
-			t.Errorf("%s: strict error %v, want none", c.name, err)
-		}
-		return
-	}
-	want := sentinelByName[c.sentinel]
-	var list tip.ErrorList
-	if !errors.As(err, &list) {
-		t.Errorf("%s: strict error %v is not a tip.ErrorList", c.name, err)
-		return
-	}
-	for _, e := range list {
-		if e.Pos().String() == c.pos && errors.Is(e, want) {
-			return
-		}
-	}
-	t.Errorf("%s: strict error %v, want %s at %s", c.name, err, c.sentinel, c.pos)
-}
-
 func TestBadInputs(t *testing.T) {
-	cases := readBad(t, "grants")
+	cases := parsetest.ReadBad(t, "grants")
 	for _, c := range cases {
-		_, err := Parse(bytes.NewReader(c.input))
-		checkStrict(t, c, err)
-		l, lerr := ParseLax(bytes.NewReader(c.input))
-		if len(l.Projects) != c.laxRecords || (lerr != nil) != c.laxErr {
-			t.Errorf("%s: lax kept %d records with error %v; want %d, error %v", c.name, len(l.Projects), lerr, c.laxRecords, c.laxErr)
+		_, err := Parse(bytes.NewReader(c.Input))
+		c.CheckStrict(t, err, nil)
+		l, lerr := ParseLax(bytes.NewReader(c.Input))
+		if len(l.Projects) != c.LaxRecords || (lerr != nil) != c.LaxErr {
+			t.Errorf("%s: lax kept %d records with error %v; want %d, error %v", c.File, len(l.Projects), lerr, c.LaxRecords, c.LaxErr)
 		}
 		// Conservation: every record in is a record out or an error out,
 		// until too many errors stop the reading. Errors that are no
 		// record's (the header's, "no project record") do not count.
 		out, stopped := 0, false
-		for _, err := range Scan(bytes.NewReader(c.input)) {
+		for _, err := range Scan(bytes.NewReader(c.Input)) {
 			stopped = stopped || errors.Is(err, tip.ErrTooManyErrors)
 			var list tip.ErrorList
 			if err == nil || (errors.As(err, &list) && list[0].Record > 0) {
 				out++
 			}
 		}
-		if starts := recordStarts(c.input); out != starts && !stopped {
-			t.Errorf("%s: %d record starts, %d records and errors out", c.name, starts, out)
+		if starts := recordStarts(c.Input); out != starts && !stopped {
+			t.Errorf("%s: %d record starts, %d records and errors out", c.File, starts, out)
 		}
 	}
 	if len(cases) < 20 {
@@ -148,11 +79,11 @@ func recordStarts(in []byte) int {
 }
 
 func TestBadProgramPages(t *testing.T) {
-	for _, c := range readBad(t, "pages") {
-		p, err := ParseProgramPage(bytes.NewReader(c.input))
-		checkStrict(t, c, err)
-		if len(p.Highlights) != c.laxRecords {
-			t.Errorf("%s: %d highlights, want %d", c.name, len(p.Highlights), c.laxRecords)
+	for _, c := range parsetest.ReadBad(t, "pages") {
+		p, err := ParseProgramPage(bytes.NewReader(c.Input))
+		c.CheckStrict(t, err, nil)
+		if len(p.Highlights) != c.LaxRecords {
+			t.Errorf("%s: %d highlights, want %d", c.File, len(p.Highlights), c.LaxRecords)
 		}
 	}
 }
@@ -164,21 +95,5 @@ func TestProgramPageHugeLine(t *testing.T) {
 	p, err := ParseProgramPage(strings.NewReader(in))
 	if err != nil || len(p.Facts) != 1 || p.Facts[0].Pos.Line != 5 {
 		t.Fatalf("10 MB paragraph: %v, %+v", err, p.Facts)
-	}
-}
-
-// addBadCorpus seeds a fuzz target with the bad-input corpus of
-// testdata/bad/<dir>.
-func addBadCorpus(f *testing.F, dir string) {
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "bad", dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		f.Fatalf("no bad corpus in %s: %v", dir, err)
-	}
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
 	}
 }

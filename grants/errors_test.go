@@ -3,13 +3,12 @@ package grants
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
 
 // The exact text of one error of each kind a listing parse reports, pinned
@@ -65,17 +64,5 @@ func TestErrorMessagesGolden(t *testing.T) {
 			}
 		}
 	}
-	golden := filepath.Join("..", "testdata", "grants", "errors.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), b.String()); d != "" {
-		t.Errorf("error messages (-want +got; go test -update):\n%s", d)
-	}
+	parsetest.Golden(t, filepath.Join("..", "testdata", "grants", "errors.golden"), b.String())
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,9 +13,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const seed000 = "../testdata/seeds/000_e4c553fa7321646b.txt"
 
@@ -210,20 +208,7 @@ func TestListingGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("..", "testdata", "grants", "listing2021.golden.json")
-	if *update {
-		os.MkdirAll(filepath.Dir(golden), 0o755)
-		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), string(got)+"\n"); d != "" {
-		t.Errorf("golden (-want +got; go test -update):\n%s", d)
-	}
+	parsetest.Golden(t, filepath.Join("..", "testdata", "grants", "listing2021.golden.json"), string(got)+"\n")
 }
 
 func TestDefaultMatchesSeed(t *testing.T) {

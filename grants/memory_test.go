@@ -3,61 +3,18 @@ package grants
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
-
-// A repeatReader yields b n times without holding more than b. Every
-// sampleEvery bytes it collects garbage and records the live heap in
-// peak, so that a parse's memory is measured while it runs.
-type repeatReader struct {
-	b           []byte
-	n           int
-	off         int
-	read        int
-	sampleEvery int
-	peak        uint64
-}
-
-func (r *repeatReader) Read(p []byte) (int, error) {
-	if r.n == 0 {
-		return 0, io.EOF
-	}
-	k := 0
-	for k < len(p) && r.n > 0 {
-		c := copy(p[k:], r.b[r.off:])
-		k += c
-		r.off += c
-		if r.off == len(r.b) {
-			r.off = 0
-			r.n--
-		}
-	}
-	if r.sampleEvery > 0 && r.read/r.sampleEvery != (r.read+k)/r.sampleEvery {
-		r.sample()
-	}
-	r.read += k
-	return k, nil
-}
-
-func (r *repeatReader) sample() {
-	var ms runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	r.peak = max(r.peak, ms.HeapAlloc)
-}
 
 // repeated returns a reader of about size bytes of b repeated, sampling
 // the live heap ten times along the way.
-func repeated(b []byte, size int) *repeatReader {
-	return &repeatReader{b: b, n: size/len(b) + 1, sampleEvery: size / 10}
+func repeated(b []byte, size int) *parsetest.HeapReader {
+	return parsetest.NewHeapReader(nil, b, int64(size))
 }
-
-const maxLiveHeap = 64 << 20
 
 // Scan over a 100 MB listing (seed 000 ×1500, generated as it is read)
 // keeps the live heap flat: its peak stays under 64 MB.
@@ -67,7 +24,7 @@ func TestScanFlatMemory(t *testing.T) {
 	}
 	seed := readSeed000(t)
 	r := repeated(seed, 100<<20)
-	reps := r.n
+	reps := r.Reps()
 	records := 0
 	for _, err := range Scan(r) {
 		if err != nil {
@@ -78,9 +35,9 @@ func TestScanFlatMemory(t *testing.T) {
 	if records != 84*reps {
 		t.Fatalf("%d records, want %d", records, 84*reps)
 	}
-	t.Logf("%d MB, %d records, peak live heap %.1f MB", reps*len(seed)>>20, records, float64(r.peak)/(1<<20))
-	if r.peak > maxLiveHeap {
-		t.Errorf("peak live heap %.1f MB, want under 64 MB", float64(r.peak)/(1<<20))
+	t.Logf("%d MB, %d records, peak live heap %.1f MB", reps*len(seed)>>20, records, float64(r.Peak())/(1<<20))
+	if r.Peak() > parsetest.MaxPeakHeap {
+		t.Errorf("peak live heap %.1f MB, want under 64 MB", float64(r.Peak())/(1<<20))
 	}
 }
 
@@ -109,12 +66,12 @@ func TestHostileFlatMemory(t *testing.T) {
 			t.Run(fmt.Sprintf("item 4: %s/lax=%v", tt.name, lax), func(t *testing.T) {
 				r := repeated([]byte(tt.line), size)
 				l, err := ParseWith(r, opts)
-				r.sample()
+				r.Sample()
 				if len(l.Projects) != 0 || len(l.Sections) > 2 {
 					t.Errorf("ParseWith: %d projects, %d sections from hostile input", len(l.Projects), len(l.Sections))
 				}
-				if r.peak > bound {
-					t.Errorf("ParseWith: peak live heap %.1f MB after %d MB, %s", float64(r.peak)/(1<<20), r.read>>20, errorCount(err))
+				if r.Peak() > bound {
+					t.Errorf("ParseWith: peak live heap %.1f MB after %d MB, %s", float64(r.Peak())/(1<<20), r.BytesRead()>>20, errorCount(err))
 				}
 				r = repeated([]byte(tt.line), size)
 				for p, err := range ScanWith(r, opts) {
@@ -122,9 +79,9 @@ func TestHostileFlatMemory(t *testing.T) {
 						t.Fatalf("ScanWith: a project from hostile input: %+v", p)
 					}
 				}
-				r.sample()
-				if r.peak > bound {
-					t.Errorf("ScanWith: peak live heap %.1f MB after %d MB", float64(r.peak)/(1<<20), r.read>>20)
+				r.Sample()
+				if r.Peak() > bound {
+					t.Errorf("ScanWith: peak live heap %.1f MB after %d MB", float64(r.Peak())/(1<<20), r.BytesRead()>>20)
 				}
 			})
 		}
@@ -186,7 +143,7 @@ func BenchmarkHostile(b *testing.B) {
 			for _, mb := range []int{1, 10, 100} {
 				b.Run(fmt.Sprintf("%s/%s/%dMB", tt.name, parser, mb), func(b *testing.B) {
 					var peak uint64
-					read := 0
+					var read int64
 					for b.Loop() {
 						r := repeated([]byte(tt.line), mb<<20)
 						if parser == "ParseLax" {
@@ -195,9 +152,9 @@ func BenchmarkHostile(b *testing.B) {
 							for range Scan(r) {
 							}
 						}
-						peak, read = max(peak, r.peak), r.read
+						peak, read = max(peak, r.Peak()), r.BytesRead()
 					}
-					b.SetBytes(int64(read))
+					b.SetBytes(read)
 					b.ReportMetric(float64(peak)/(1<<20), "peak-live-MB")
 				})
 			}

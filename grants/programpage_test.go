@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 	"github.com/tipkit/tipkit/tip/text"
 )
 
@@ -307,16 +307,13 @@ var pageSentinels = []error{tip.ErrEncoding, tip.ErrSyntax, tip.ErrAmount, tip.E
 // finding or (strict) an error; strict success implies lax success with
 // the same facts and highlights.
 func FuzzParseProgramPage(f *testing.F) {
-	addBadCorpus(f, "pages")
+	parsetest.AddCorpus(f, "pages", ".txt")
 	for _, p := range []string{seed001, seed002, seed004} {
 		f.Add(mustRead(f, p))
 	}
 	f.Add([]byte("The following examples highlight.\n\n## T\n\nIn **Atlantis**, $1,00,0 and $5 million to X.\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		lines := lineEnd.Split(string(in), -1) // LF, CRLF or a lone CR, as text.LineReader reads them
-		inside := func(pos tip.Position) bool {
-			return pos.Line >= 1 && pos.Line <= len(lines) && pos.Col >= 1 && pos.Col <= len(lines[pos.Line-1])+1
-		}
+		lines := parsetest.SplitLines(in)
 		dollars := 0
 		for _, l := range lines {
 			if text.Invalid([]byte(l)) == 0 {
@@ -336,7 +333,7 @@ func FuzzParseProgramPage(f *testing.F) {
 				for _, s := range pageSentinels {
 					ok = ok || errors.Is(e, s)
 				}
-				if !ok || !inside(e.Pos()) {
+				if !ok || !lines.Contains(e.Pos()) {
 					t.Fatalf("%v: wraps no documented sentinel, or is outside the input", e)
 				}
 				if i == 0 && (errors.Is(e, tip.ErrAmount) || strings.Contains(e.Error(), "dollar figure")) {
@@ -350,7 +347,7 @@ func FuzzParseProgramPage(f *testing.F) {
 				dropped = true
 				continue
 			}
-			if !inside(f.Pos) {
+			if !lines.Contains(f.Pos) {
 				t.Fatalf("finding outside the input: %v", f)
 			}
 			if f.Rule == "grants/dollar-figure" {
@@ -364,12 +361,12 @@ func FuzzParseProgramPage(f *testing.F) {
 			t.Fatalf("%d dollar signs but %d facts and %d dollar errors (strict): %v", dollars, len(strict.Facts), strictDollars, serr)
 		}
 		for _, f := range lax.Facts {
-			if !inside(f.Pos) || f.Amount.IsNegative() {
+			if !lines.Contains(f.Pos) || f.Amount.IsNegative() {
 				t.Fatalf("bad fact %+v", f)
 			}
 		}
 		for _, h := range lax.Highlights {
-			if !inside(h.Pos) {
+			if !lines.Contains(h.Pos) {
 				t.Fatalf("highlight outside the input: %+v", h)
 			}
 		}
@@ -399,6 +396,3 @@ func BenchmarkParseProgramPage(b *testing.B) {
 		})
 	}
 }
-
-// lineEnd splits a text into its lines as text.LineReader does.
-var lineEnd = regexp.MustCompile(`\r\n|\r|\n`)

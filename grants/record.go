@@ -150,29 +150,7 @@ func (s *scanner) readPlaces(p *Project, e *entry, v string) (several bool) {
 	for _, m := range pl.Members {
 		c := m.Country
 		if c == 0 {
-			// Not a country's name: an erratum in a lax parse, else an
-			// error, or a place kept verbatim.
-			pos := e.posAt(m.Offset, &next)
-			var f *tip.Finding
-			var err *tip.ParseError
-			c, f, err = s.opts.ResolveCountry(m.Text, pos, e.label.name)
-			if f != nil {
-				s.finding(*f)
-			}
-			if err != nil {
-				if !s.opts.Lax {
-					s.recErr(err)
-					continue
-				}
-				if s.keep {
-					msg := "%q names no country; kept verbatim"
-					if errors.Is(err, tip.ErrAmbiguousCountry) {
-						msg = "%q could name several countries; kept verbatim"
-					}
-					s.finding(tip.Finding{Rule: "grants/unresolved-place", Severity: tip.Warning, Source: s.opts.Source, Pos: pos,
-						Subject: m.Text, Message: fmt.Sprintf(msg, m.Text)})
-				}
-				p.Unresolved = append(p.Unresolved, m.Text)
+			if c = s.resolvePlace(p, m, e.posAt(m.Offset, &next), e.label.name); c == 0 {
 				continue
 			}
 		}
@@ -182,6 +160,34 @@ func (s *scanner) readPlaces(p *Project, e *entry, v string) (several bool) {
 		p.Countries = append(p.Countries, c)
 	}
 	return len(pl.Members) > 1 || pl.Label != ""
+}
+
+// resolvePlace reads a place at pos that is not a country's name, in the
+// field named field: an erratum in a lax parse gives its country; else, a
+// strict parse records an error, and a lax one keeps the place verbatim
+// in p.Unresolved with a finding. It returns zero but for an erratum.
+func (s *scanner) resolvePlace(p *Project, m tip.Place, pos tip.Position, field string) tip.Country {
+	c, f, err := s.opts.ResolveCountry(m.Text, pos, field)
+	if f != nil {
+		s.finding(*f)
+	}
+	switch {
+	case err == nil:
+		return c
+	case !s.opts.Lax:
+		s.recErr(err)
+		return 0
+	}
+	if s.keep {
+		msg := "%q names no country; kept verbatim"
+		if errors.Is(err, tip.ErrAmbiguousCountry) {
+			msg = "%q could name several countries; kept verbatim"
+		}
+		s.finding(tip.Finding{Rule: "grants/unresolved-place", Severity: tip.Warning, Source: s.opts.Source, Pos: pos,
+			Subject: m.Text, Message: fmt.Sprintf(msg, m.Text)})
+	}
+	p.Unresolved = append(p.Unresolved, m.Text)
+	return 0
 }
 
 // A memo remembers what a pure function made of a field's value, for the

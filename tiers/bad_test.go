@@ -2,100 +2,26 @@ package tiers
 
 import (
 	"bytes"
-	"errors"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
-
-var sentinelByName = map[string]error{
-	"ErrSyntax": tip.ErrSyntax, "ErrEncoding": tip.ErrEncoding, "ErrUnknownCountry": tip.ErrUnknownCountry,
-	"ErrAmbiguousCountry": tip.ErrAmbiguousCountry, "ErrMissing": tip.ErrMissing, "ErrDuplicate": tip.ErrDuplicate,
-	"ErrYear": tip.ErrYear,
-}
-
-// A badCase is one row of a bad-input corpus's EXPECT file.
-type badCase struct {
-	file, sentinel, pos string
-	laxRecords          int
-	laxErr              bool
-	why                 string
-}
-
-// readExpect reads testdata/bad/<dir>/EXPECT (format in its header).
-func readExpect(t *testing.T, dir string) []badCase {
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "bad", dir, "EXPECT"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []badCase
-	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "|")
-		if len(f) != 6 {
-			t.Fatalf("EXPECT: %q: want 6 fields", line)
-		}
-		for i := range f {
-			f[i] = strings.TrimSpace(f[i])
-		}
-		n, err := strconv.Atoi(f[3])
-		if err != nil || (f[1] != "none" && sentinelByName[f[1]] == nil) {
-			t.Fatalf("EXPECT: %q: bad count or sentinel", line)
-		}
-		out = append(out, badCase{f[0], f[1], f[2], n, f[4] == "true", f[5]})
-	}
-	return out
-}
 
 // TestBadInputs runs the tiers part of the bad-input corpus
 // (testdata/bad/tiers): the strict error each file must give, at its
 // position, and what the lax parse keeps.
 func TestBadInputs(t *testing.T) {
-	cases := readExpect(t, "tiers")
-	for _, c := range cases {
-		t.Run(c.file, func(t *testing.T) {
-			in, err := os.ReadFile(filepath.Join("..", "testdata", "bad", "tiers", c.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, serr := ParseReport(bytes.NewReader(in))
-			if c.sentinel == "none" {
-				if serr != nil {
-					t.Errorf("%s: strict error %v", c.why, serr)
-				}
-			} else if !hasError(serr, sentinelByName[c.sentinel], c.pos) {
-				t.Errorf("%s: strict error %v, want %s at %s", c.why, serr, c.sentinel, c.pos)
-			}
-			r, lerr := ParseReportLax(bytes.NewReader(in))
-			if len(r.Placements) != c.laxRecords || (lerr != nil) != c.laxErr {
-				t.Errorf("%s: lax kept %d placements, error %v; want %d, error %v", c.why, len(r.Placements), lerr, c.laxRecords, c.laxErr)
+	for _, c := range parsetest.ReadBad(t, "tiers") {
+		t.Run(c.File, func(t *testing.T) {
+			_, serr := ParseReport(bytes.NewReader(c.Input))
+			c.CheckStrict(t, serr, nil)
+			r, lerr := ParseReportLax(bytes.NewReader(c.Input))
+			if len(r.Placements) != c.LaxRecords || (lerr != nil) != c.LaxErr {
+				t.Errorf("%s: lax kept %d placements, error %v; want %d, error %v", c.Why, len(r.Placements), lerr, c.LaxRecords, c.LaxErr)
 			}
 		})
 	}
-	if files, _ := filepath.Glob(filepath.Join("..", "testdata", "bad", "tiers", "*.txt")); len(files) != len(cases) {
-		t.Errorf("%d files, %d rows in EXPECT", len(files), len(cases))
-	}
-}
-
-// hasError reports whether err holds an error at pos ("line:col") that
-// wraps sentinel.
-func hasError(err, sentinel error, pos string) bool {
-	var list tip.ErrorList
-	if !errors.As(err, &list) {
-		return false
-	}
-	for _, e := range list {
-		if e.Pos().String() == pos && errors.Is(e, sentinel) {
-			return true
-		}
-	}
-	return false
 }
 
 // A 10 MB line (a paragraph with no newline) parses, and a list after it
@@ -105,21 +31,5 @@ func TestHugeLine(t *testing.T) {
 	r, err := ParseReport(strings.NewReader(in))
 	if err != nil || len(r.Placements) != 1 || r.Placements[0].Pos.Line != 5 {
 		t.Fatalf("10 MB line: %v, %+v", err, r.Placements)
-	}
-}
-
-// addBadCorpus seeds a fuzz target with the bad-input corpus of
-// testdata/bad/<dir>.
-func addBadCorpus(f *testing.F, dir string) {
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "bad", dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		f.Fatalf("no bad corpus in %s: %v", dir, err)
-	}
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
 	}
 }

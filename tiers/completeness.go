@@ -85,6 +85,7 @@ func readPanel(b *builder) (map[tip.ReportYear]map[tip.Country]panelCode, error)
 	out := map[tip.ReportYear]map[tip.Country]panelCode{}
 	byName := map[string]tip.Country{}
 	var outside []string
+	first, last := 0, 0 // the panel's report years
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -98,9 +99,13 @@ func readPanel(b *builder) (map[tip.ReportYear]map[tip.Country]panelCode, error)
 			continue // the header
 		}
 		y, err := strconv.Atoi(rec[2])
-		if err != nil || y < int(firstYear) {
-			continue // 1999 and 2000: before the first report
+		if err != nil || y < int(FirstReportYear) {
+			continue // the panel's years before the first report
 		}
+		if first == 0 {
+			first = y
+		}
+		first, last = min(first, y), max(last, y)
 		na := strings.TrimSpace(rec[4]) == "NA"
 		c, ok := byName[rec[0]]
 		if !ok {
@@ -126,7 +131,7 @@ func readPanel(b *builder) (map[tip.ReportYear]map[tip.Country]panelCode, error)
 	}
 	if len(outside) > 0 {
 		b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RulePanelOutside), Severity: tip.Info, Source: src,
-			Message: fmt.Sprintf("the research panel codes %d states that tipkit's country table does not hold, NA in every year 2001–2015, so never in a report: %s", len(outside), strings.Join(outside, ", "))})
+			Message: fmt.Sprintf("the research panel codes %d states that tipkit's country table does not hold, NA in every year %d–%d, so never in a report: %s", len(outside), first, last, strings.Join(outside, ", "))})
 	}
 	return out, nil
 }
@@ -142,14 +147,11 @@ func (b *builder) complete() error {
 	listSources := map[tip.ReportYear]map[Tier]string{}
 	err := readTable("completeness.txt", []string{"Year", "Tier", "Count", "Covers", "Source", "Evidence"}, func(f []string, pos tip.Position) error {
 		const src = "completeness.txt"
-		y, err := tip.ParseReportYear(f[0])
+		yr, err := h.rowYear(src, pos, f[0])
 		if err != nil {
-			return tip.Errorf(src, pos, "year", err, "")
+			return err
 		}
-		yr := h.Year(y)
-		if yr == nil {
-			return tip.Errorf(src, pos, "year", tip.ErrMissing, "no year %d in the history", y)
-		}
+		y := yr.Year
 		t, err := ParseTier(f[1])
 		if err != nil {
 			return tip.Errorf(src, pos, "tier", err, "")

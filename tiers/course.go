@@ -16,10 +16,6 @@ import (
 // its rows in: the mistake of computing lags from the row above in a
 // table sorted by year rather than by country and year.
 
-// FirstReportYear is the year of the first TIP Report, 2001: the report
-// the count of YearsInReport starts with.
-const FirstReportYear tip.ReportYear = 2001
-
 // InReport reports whether a country of this status is in the year's
 // report, and whether that is known: StatusPlaced is in it (Special Case
 // included); StatusAbsent and StatusNonexistent are not; StatusUnknown is

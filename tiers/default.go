@@ -46,12 +46,6 @@ var dataErrata = sync.OnceValue(func() tip.Errata {
 // default errata, then dataErrata. Read only, never handed out.
 var referenceErrata = sync.OnceValue(func() tip.Errata { return append(tip.DefaultErrata(), dataErrata()...) })
 
-// The 2023 corrections: seed 003 prints Montenegro on Tier 2 and on the
-// Watch List and leaves the Dominican Republic out; the Factbook, gvnet and
-// the State Department's 2024 interim assessment agree on 26 Watch List
-// countries including both (data/years/2023.txt, header).
-const correction2023 = "years/2023.txt: the CIA World Factbook Watch List (26), the State Department's 2024 interim assessment (\"Tier 2 Watch List (26 countries)\") and gvnet (no Montenegro on Tier 2) agree"
-
 var defaultHistory = sync.OnceValue(func() *History {
 	h, err := buildDefault()
 	if err != nil {
@@ -113,10 +107,15 @@ func buildDefault() (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	for y := firstYear; y <= lastYear; y++ {
+	first, last, err := reportYears()
+	if err != nil {
+		return nil, err
+	}
+	seed := defaultReport()
+	for y := first; y <= last; y++ {
 		yr := Year{Year: y}
-		if y == 2023 {
-			b.corrected2023(&yr)
+		if y == seed.Year {
+			b.readSeed(&yr, seed)
 		} else if err := b.readFile(&yr, "years/"+strconv.Itoa(int(y))+".txt", true); err != nil {
 			return nil, err
 		}
@@ -137,7 +136,7 @@ func buildDefault() (*History, error) {
 		b.h.Years = append(b.h.Years, yr)
 	}
 	h := b.h
-	if err := h.applyCorrections(); err != nil {
+	if err := b.applyCorrections(); err != nil {
 		return nil, err
 	}
 	if err := h.readWaivers(); err != nil {
@@ -156,11 +155,25 @@ func buildDefault() (*History, error) {
 	return h, nil
 }
 
-// The report years Default holds.
-const (
-	firstYear tip.ReportYear = 2001
-	lastYear  tip.ReportYear = 2025
-)
+// reportYears returns the first and the last of the report years
+// Default holds: those of the files under data/years, one a year.
+func reportYears() (first, last tip.ReportYear, err error) {
+	names, err := fs.Glob(dataFS, "data/years/*.txt")
+	if err != nil || len(names) == 0 {
+		return 0, 0, fmt.Errorf("tiers: no data/years files: %v", err)
+	}
+	for _, name := range names {
+		y, err := tip.ParseReportYear(strings.TrimSuffix(strings.TrimPrefix(name, "data/years/"), ".txt"))
+		if err != nil {
+			return 0, 0, tip.Errorf(name, tip.Position{}, "file", err, "")
+		}
+		if first == 0 || y < first {
+			first = y
+		}
+		last = max(last, y)
+	}
+	return first, last, nil
+}
 
 // readBasis reads data/basis.txt: the basis of every placement file's
 // rows, and of the rows a file knows otherwise.
@@ -199,8 +212,13 @@ func readTable(name string, header []string, fn func(f []string, pos tip.Positio
 	if err != nil {
 		return err
 	}
-	err = text.ReadRows(data, header, func(r text.Row) error { return fn(r.Fields, tip.Position{Line: r.Line, Col: 1}) })
-	return rowError(name, err)
+	return readRows(name, data, header, fn)
+}
+
+// readRows is readTable for a table's bytes, data, named src.
+func readRows(src string, data []byte, header []string, fn func(f []string, pos tip.Position) error) error {
+	err := text.ReadRows(data, header, func(r text.Row) error { return fn(r.Fields, tip.Position{Line: r.Line, Col: 1}) })
+	return rowError(src, err)
 }
 
 // resolve reads a name as a reference file writes it, as a lax parse
@@ -333,103 +351,30 @@ func (b *builder) readMore() (map[tip.ReportYear][]Placement, error) {
 	return out, err
 }
 
-// corrected2023 fills yr with seed 003's placements, corrected as the
-// other sources agree, each change reported as a finding citing the
-// evidence.
-func (b *builder) corrected2023(yr *Year) {
-	r := defaultReport()
+// readSeed fills yr with the placements of r, the embedded report of
+// that year, as printed: data/corrections.txt says what the history
+// changes (applyCorrections).
+func (b *builder) readSeed(yr *Year, r *Report) {
 	b.h.Findings = append(b.h.Findings, r.Findings...)
-	mne := tip.MustLookupCountry("Montenegro")
-	dom := tip.MustLookupCountry("Dominican Republic")
-	yr.Sources = []string{SeedSource, "years/2023.txt"}
+	yr.Sources = append(yr.Sources, SeedSource)
 	for _, l := range r.StateSponsored {
 		yr.StateSponsored = append(yr.StateSponsored, l.Country)
 	}
-	for _, p := range r.Placements {
-		if p.Country == mne && p.Tier == Tier2 {
-			b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleCorrection), Severity: tip.Warning, Source: SeedSource, Pos: p.Pos, Country: mne, Subject: "2023",
-				Message: "Montenegro is printed on Tier 2 and on the Tier 2 Watch List; the history keeps the Watch List placement only", Citation: correction2023})
-			continue
-		}
-		yr.Placements = append(yr.Placements, p)
-	}
-	// The file's row for the Dominican Republic, with its position there.
-	data, _ := dataFS.ReadFile("data/years/2023.txt")
-	line := 0
-	lr := text.NewLineReader(bytes.NewReader(data))
-	for lr.Next() {
-		if strings.HasSuffix(lr.Text(), "|Dominican Republic") {
-			line = lr.Line()
-		}
-	}
-	pos := tip.Position{Line: line, Col: len("Tier 2 Watch List|") + 1}
-	yr.Placements = append(yr.Placements, Placement{Country: dom, Name: "Dominican Republic", Year: 2023, Tier: Tier2WatchList, Basis: b.basis["years/2023.txt"].basis, Source: "years/2023.txt", Pos: pos})
-	b.h.Findings = append(b.h.Findings, tip.Finding{Rule: string(RuleCorrection), Severity: tip.Warning, Source: "years/2023.txt", Pos: pos, Country: dom, Subject: "2023",
-		Message: "the Dominican Republic is missing from seed 003; the history places it on the Tier 2 Watch List", Citation: correction2023})
+	yr.Placements = append(yr.Placements, r.Placements...)
 }
 
-// applyCorrections makes the changes of data/corrections.txt to the years
-// read from the reference files, each reported as a finding citing its
-// evidence. A correction that no longer fits the files (a row to merge is
-// missing, a row to add is already there) is an error: the data changed
-// under it and someone must look.
-func (h *History) applyCorrections() error {
-	const src = "corrections.txt"
-	return readTable(src, []string{"Year", "Change", "Tier", "Country", "Basis", "Evidence"}, func(f []string, pos tip.Position) error {
-		y, err := tip.ParseReportYear(f[0])
-		if err != nil {
-			return tip.Errorf(src, pos, "year", err, "")
-		}
-		yr := h.Year(y)
-		if yr == nil {
-			return tip.Errorf(src, pos, "year", tip.ErrMissing, "no year %d in the history", y)
-		}
-		tier, err := ParseTier(f[2])
-		if err != nil {
-			return tip.Errorf(src, pos, "tier", err, "")
-		}
-		c, err := tip.LookupCountry(f[3])
-		if err != nil {
-			return tip.Errorf(src, pos, "country", err, "")
-		}
-		basis, err := ParseBasis(f[4])
-		if err != nil || basis == BasisUnknown {
-			return tip.Errorf(src, pos, "basis", ErrBasis, "basis %q: want observed, transcribed, implied or derived", f[4])
-		}
-		if slices.ContainsFunc(yr.Placements, func(p Placement) bool { return p.Country == c }) {
-			return tip.Errorf(src, pos, "country", tip.ErrDuplicate, "%d: %s is already placed", y, c.Name())
-		}
-		cpos := tip.Position{Line: pos.Line, Col: len(f[0]) + len(f[1]) + len(f[2]) + 4}
-		var msg string
-		switch change := f[1]; {
-		case change == "add":
-			name := c.Name()
-			if f[3] != name {
-				name = f[3] + " (" + name + ")"
-			}
-			msg = fmt.Sprintf("%d: %s is missing from %s; the history places it on %s", y, name, strings.Join(yr.Sources, " and "), tier)
-		case strings.HasPrefix(change, "merge "):
-			var merged []string
-			for _, name := range strings.Split(strings.TrimPrefix(change, "merge "), " + ") {
-				m := tip.MustLookupCountry(strings.TrimSpace(name))
-				i := slices.IndexFunc(yr.Placements, func(p Placement) bool { return p.Country == m })
-				if i < 0 || yr.Placements[i].Tier != tier {
-					return tip.Errorf(src, pos, "change", tip.ErrMissing, "%d: no %s row for %s to merge", y, tier, m.Name())
-				}
-				p := yr.Placements[i]
-				merged = append(merged, fmt.Sprintf("%s (%s:%d)", p.Name, p.Source, p.Pos.Line))
-				yr.Placements = slices.Delete(yr.Placements, i, i+1)
-			}
-			msg = fmt.Sprintf("%d: %s, both on %s, are one entity in the report; the history places %s", y, strings.Join(merged, " and "), tier, c.Name())
-		default:
-			return tip.Errorf(src, pos, "change", tip.ErrSyntax, "change %q: want add or merge A + B", change)
-		}
-		yr.Placements = append(yr.Placements, Placement{Country: c, Name: f[3], Year: y, Tier: tier, Basis: basis, Source: src, Pos: cpos})
-		yr.Sources = append(yr.Sources, src)
-		h.Findings = append(h.Findings, tip.Finding{Rule: string(RuleCorrection), Severity: tip.Warning, Source: src, Pos: cpos, Country: c, Subject: strconv.Itoa(int(y)),
-			Message: msg, Citation: f[5]})
-		return nil
-	})
+// rowYear returns the year of the history that the cell of a row of one
+// of the tables under data/ names.
+func (h *History) rowYear(src string, pos tip.Position, cell string) (*Year, error) {
+	y, err := tip.ParseReportYear(cell)
+	if err != nil {
+		return nil, tip.Errorf(src, pos, "year", err, "")
+	}
+	yr := h.Year(y)
+	if yr == nil {
+		return nil, tip.Errorf(src, pos, "year", tip.ErrMissing, "no year %d in the history", y)
+	}
+	return yr, nil
 }
 
 func (h *History) readWaivers() error {

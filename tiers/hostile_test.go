@@ -1,13 +1,13 @@
 package tiers
 
 import (
-	"errors"
 	"io"
 	"strings"
 	"testing"
 	"testing/iotest"
 
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
 
 // TestHostile holds the regression tests of issue 20 for the report
@@ -59,7 +59,7 @@ func TestHostile(t *testing.T) {
 			if got := placements(r); got != tt.placements {
 				t.Errorf("placements %q, want %q", got, tt.placements)
 			}
-			checkErr(t, err, tt.want, tt.pos)
+			parsetest.CheckErrors(t, err, tt.want, tt.pos)
 			// Lax keeps at least what strict keeps, and fails the same way
 			// on what it cannot read.
 			lr, lerr := ParseReportLax(tt.in())
@@ -68,7 +68,7 @@ func TestHostile(t *testing.T) {
 			}
 			for _, s := range tt.want {
 				if s == tip.ErrRead || s == tip.ErrNilReader || s == tip.ErrEncoding || s == tip.ErrMissing {
-					checkErr(t, lerr, tt.want, tt.pos)
+					parsetest.CheckErrors(t, lerr, tt.want, tt.pos)
 				}
 			}
 		})
@@ -82,31 +82,6 @@ func placements(r *Report) string {
 		s = append(s, p.Tier.Code()+":"+p.Country.ISO3())
 	}
 	return strings.Join(s, " ")
-}
-
-// checkErr checks that err wraps every sentinel of want, with its first
-// error at pos; no want, no error. A parse that stopped holds MaxErrors
-// errors and the one that says so.
-func checkErr(t *testing.T, err error, want []error, pos string) {
-	t.Helper()
-	if len(want) == 0 {
-		if err != nil {
-			t.Errorf("err = %v, want none", err)
-		}
-		return
-	}
-	var list tip.ErrorList
-	if !errors.As(err, &list) || list[0].Pos().String() != pos {
-		t.Fatalf("err = %v, want a tip.ErrorList starting at %s", err, pos)
-	}
-	for _, s := range want {
-		if !errors.Is(err, s) {
-			t.Errorf("err = %v, want it to wrap %v", err, s)
-		}
-	}
-	if errors.Is(err, tip.ErrTooManyErrors) && len(list) != tip.MaxErrors+1 {
-		t.Errorf("%d errors, want MaxErrors+1", len(list))
-	}
 }
 
 // Issue 20, items 4 and 5: hostile input costs memory by what the report

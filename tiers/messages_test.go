@@ -1,16 +1,14 @@
 package tiers
 
 import (
-	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
 
 // TestMessages pins the exact text of one error of each kind the report
@@ -62,45 +60,15 @@ func TestMessages(t *testing.T) {
 		}
 		b.WriteString("# " + tt.name + "\n")
 		_, err := ParseReportWith(in(), tip.ParseOptions{Source: "tip2024.txt"})
-		b.WriteString("strict: " + lastOf(err) + "\n")
+		b.WriteString("strict: " + parsetest.FirstLast(err) + "\n")
 		r, err := ParseReportWith(in(), tip.ParseOptions{Source: "tip2024.txt", Lax: true})
 		if err != nil {
-			b.WriteString("lax: " + lastOf(err) + "\n")
+			b.WriteString("lax: " + parsetest.FirstLast(err) + "\n")
 		}
 		for _, f := range r.Findings {
 			b.WriteString("lax finding: " + f.String() + "\n")
 		}
 		b.WriteString("\n")
 	}
-	golden(t, filepath.Join("testdata", "messages.golden"), b.String())
-}
-
-// lastOf returns the first error of err, and the last if there are more
-// (a parse that stopped says so last).
-func lastOf(err error) string {
-	var list tip.ErrorList
-	if !errors.As(err, &list) {
-		return "<nil>"
-	}
-	if len(list) == 1 {
-		return list[0].Error()
-	}
-	return list[0].Error() + "\n  …\n  " + list[len(list)-1].Error()
-}
-
-// golden compares got with the file, or rewrites it with -update.
-func golden(t *testing.T, file, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s mismatch (-want +got; go test -update rewrites it):\n%s", file, d)
-	}
+	parsetest.Golden(t, filepath.Join("testdata", "messages.golden"), b.String())
 }

@@ -60,7 +60,7 @@ func ParseReportLax(r io.Reader) (*Report, error) {
 // is not read. A nil r is an error wrapping tip.ErrNilReader.
 func ParseReportWith(r io.Reader, opts tip.ParseOptions) (*Report, error) {
 	p := &reportParser{Collector: parse.NewCollector(opts, "report", nameRules), rep: &Report{}, seen: make(map[tip.Country]Placement)}
-	if p.ReadLines(r, func(raw string, pos tip.Position) { p.line(newLine(raw, pos)) }) {
+	if p.ReadLines(r, p.line) {
 		p.endPart()
 		if len(p.rep.Placements)+len(p.rep.StateSponsored)+len(p.rep.NotProtocolParty)+len(p.rep.LawEnforcement) == 0 && !p.Failed() {
 			p.Fail(p.Errorf(tip.Position{Line: 1, Col: 1}, "", tip.ErrMissing,
@@ -102,18 +102,6 @@ var reportPatterns = sync.OnceValue(func() *reportREs {
 	}
 })
 
-// A line is one line of the input as the parser sees it.
-type line struct {
-	raw  string       // as read, without its end
-	text string       // cleaned (text.Clean) and trimmed; "" for a blank line
-	pos  tip.Position // of text's first byte in raw
-}
-
-// newLine returns the line raw, whose first non-space byte is at pos.
-func newLine(raw string, pos tip.Position) line {
-	return line{raw: raw, text: strings.TrimSpace(text.Clean(raw)), pos: pos}
-}
-
 // The parts of a report the parser can be in, line after line.
 type part uint8
 
@@ -145,8 +133,8 @@ type reportParser struct {
 
 // line reads one line in the part the parser is in; a line that ends the
 // part is read again as the start of another.
-func (p *reportParser) line(l line) {
-	if l.text == "" {
+func (p *reportParser) line(l parse.Line) {
+	if l.Text == "" {
 		if p.part == partTierList {
 			p.blank = true
 		}
@@ -178,28 +166,28 @@ func (p *reportParser) line(l line) {
 
 // start reads a line outside any part: the title, or a line that starts
 // one.
-func (p *reportParser) start(l line) {
+func (p *reportParser) start(l parse.Line) {
 	re := reportPatterns()
 	if !p.titled {
-		if m := re.title.FindStringSubmatchIndex(l.text); m != nil {
+		if m := re.title.FindStringSubmatchIndex(l.Text); m != nil {
 			p.titled = true
-			y, err := tip.ParseReportYear(l.text[m[2]:m[3]])
+			y, err := tip.ParseReportYear(l.Text[m[2]:m[3]])
 			if err != nil {
-				p.Problem(p.Errorf(l.pos, fieldTitle, err, ""), tip.Finding{Rule: string(RuleReportYear), Subject: l.text[m[2]:m[3]]})
+				p.Problem(p.Errorf(l.Pos, fieldTitle, err, ""), tip.Finding{Rule: string(RuleReportYear), Subject: l.Text[m[2]:m[3]]})
 			}
 			p.rep.Year = y
 		}
 	}
-	switch t := l.text; {
+	switch t := l.Text; {
 	case tierHeading(t) != TierUnknown:
 		p.part, p.tier = partHeading, tierHeading(t)
 	case strings.Contains(t, "governments with a documented") && strings.Contains(t, "policy or pattern") && strings.HasSuffix(t, ":"):
 		if m := re.claim.FindStringSubmatch(t); m != nil {
 			p.rep.StateSponsoredClaimed, _ = strconv.Atoi(m[1])
 		}
-		p.part, p.field, p.items, p.intro = partList, fieldClaimed, &p.rep.StateSponsored, l.pos
+		p.part, p.field, p.items, p.intro = partList, fieldClaimed, &p.rep.StateSponsored, l.Pos
 	case strings.HasPrefix(t, "Countries in the") && strings.Contains(t, "not Party to the Protocol"):
-		p.part, p.field, p.items, p.intro = partList, fieldNotParty, &p.rep.NotProtocolParty, l.pos
+		p.part, p.field, p.items, p.intro = partList, fieldNotParty, &p.rep.NotProtocolParty, l.Pos
 	case re.lawHeader.MatchString(t):
 		p.part = partLawTable
 	}
@@ -237,25 +225,25 @@ func tierHeading(s string) Tier {
 // its list: a bullet or number ("• Chile", "1. Chile"), or a bare name that
 // is a country, as retyped lists have them. Prose (the Guide to the Tiers)
 // and another heading do not.
-func (p *reportParser) startsList(l line) bool {
-	_, _, p.bulleted = text.CutBullet(l.raw)
-	return p.bulleted || text.IsNameLine(l.text) && tierHeading(l.text) == TierUnknown && p.IsCountry(l.text)
+func (p *reportParser) startsList(l parse.Line) bool {
+	_, _, p.bulleted = text.CutBullet(l.Raw)
+	return p.bulleted || text.IsNameLine(l.Text) && tierHeading(l.Text) == TierUnknown && p.IsCountry(l.Text)
 }
 
 // tierItem reads a line of a tier's list and reports whether it was one.
 // A list of bare names ends at prose, at the next heading, or after a blank
 // line at a line that is no country; inside it, a line that is no country
 // is an item, and reported.
-func (p *reportParser) tierItem(l line) bool {
-	item, col, ok := text.CutBullet(l.raw)
+func (p *reportParser) tierItem(l parse.Line) bool {
+	item, col, ok := text.CutBullet(l.Raw)
 	if !ok {
-		if p.bulleted || !text.IsNameLine(l.text) || tierHeading(l.text) != TierUnknown || p.blank && !p.IsCountry(l.text) {
+		if p.bulleted || !text.IsNameLine(l.Text) || tierHeading(l.Text) != TierUnknown || p.blank && !p.IsCountry(l.Text) {
 			return false
 		}
-		item, col = l.text, l.pos.Col
+		item, col = l.Text, l.Pos.Col
 	}
 	p.blank = false
-	pos := tip.Position{Line: l.pos.Line, Col: col}
+	pos := tip.Position{Line: l.Pos.Line, Col: col}
 	field := p.tier.String()
 	c, ok := p.Resolve(item, pos, field)
 	if !ok {
@@ -279,15 +267,15 @@ func (p *reportParser) tierItem(l line) bool {
 // listItem reads a line of the state-sponsored or not-party list: a
 // bullet, or a short line (the state-sponsored list prints its names
 // between blank lines). A line that reads as prose ends the list.
-func (p *reportParser) listItem(l line) bool {
-	item, col, ok := text.CutBullet(l.raw)
+func (p *reportParser) listItem(l parse.Line) bool {
+	item, col, ok := text.CutBullet(l.Raw)
 	if !ok {
-		if !text.IsNameLine(l.text) {
+		if !text.IsNameLine(l.Text) {
 			return false
 		}
-		item, col = l.text, l.pos.Col
+		item, col = l.Text, l.Pos.Col
 	}
-	pos := tip.Position{Line: l.pos.Line, Col: col}
+	pos := tip.Position{Line: l.Pos.Line, Col: col}
 	if c, ok := p.Resolve(item, pos, p.field); ok {
 		*p.items = append(*p.items, Listed{Country: c, Name: item, Pos: pos})
 	}
@@ -297,31 +285,31 @@ func (p *reportParser) listItem(l line) bool {
 // lawRow reads a row of the law enforcement table and reports whether it
 // was one. A line that starts like a row but does not read as one is
 // reported; anything else ends the table.
-func (p *reportParser) lawRow(l line) bool {
+func (p *reportParser) lawRow(l parse.Line) bool {
 	re := reportPatterns()
-	m := re.lawRow.FindStringSubmatch(l.text)
+	m := re.lawRow.FindStringSubmatch(l.Text)
 	if m == nil {
-		if !re.lawLoose.MatchString(l.text) {
+		if !re.lawLoose.MatchString(l.Text) {
 			return false
 		}
-		p.Problem(p.Errorf(l.pos, fieldLawTable, tip.ErrSyntax,
-			"row %q (want YEAR PROSECUTIONS (LABOR) CONVICTIONS (LABOR) VICTIMS (LABOR) LAWS, like \"2016 14,939 (1,038) 9,072 (717) 68,453 (17,465) 25\")", l.text),
-			tip.Finding{Rule: string(RuleLawRow), Subject: l.text})
+		p.Problem(p.Errorf(l.Pos, fieldLawTable, tip.ErrSyntax,
+			"row %q (want YEAR PROSECUTIONS (LABOR) CONVICTIONS (LABOR) VICTIMS (LABOR) LAWS, like \"2016 14,939 (1,038) 9,072 (717) 68,453 (17,465) 25\")", l.Text),
+			tip.Finding{Rule: string(RuleLawRow), Subject: l.Text})
 		return true
 	}
 	var v [8]int
 	for k := range v {
 		n, err := strconv.Atoi(strings.ReplaceAll(m[k+1], ",", ""))
 		if err != nil {
-			p.Problem(p.Errorf(l.pos, fieldLawTable, tip.ErrSyntax, "row %q: %s is too large a count", l.text, m[k+1]),
-				tip.Finding{Rule: string(RuleLawRow), Subject: l.text})
+			p.Problem(p.Errorf(l.Pos, fieldLawTable, tip.ErrSyntax, "row %q: %s is too large a count", l.Text, m[k+1]),
+				tip.Finding{Rule: string(RuleLawRow), Subject: l.Text})
 			return true
 		}
 		v[k] = n
 	}
 	p.rep.LawEnforcement = append(p.rep.LawEnforcement, LawEnforcementYear{
 		Year: v[0], Prosecutions: Count{v[1], v[2]}, Convictions: Count{v[3], v[4]},
-		VictimsIdentified: Count{v[5], v[6]}, NewLegislation: v[7], Pos: l.pos,
+		VictimsIdentified: Count{v[5], v[6]}, NewLegislation: v[7], Pos: l.Pos,
 	})
 	return true
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
 
 // The parts of data/PROVENANCE.md and of the README that say how complete
@@ -206,7 +207,7 @@ func TestProvenance(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := replaceGenerated(t, f.path, string(b), f.text)
-		if *update {
+		if parsetest.Update() {
 			if err := os.WriteFile(f.path, []byte(want), 0o644); err != nil {
 				t.Fatal(err)
 			}

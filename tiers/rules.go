@@ -196,6 +196,10 @@ type Rules []Rule
 // returns a new slice, which the caller may edit freely.
 func DefaultRules() Rules { return slices.Clone(statute) }
 
+// FirstReportYear is the year of the first TIP Report, 2001, which the
+// TVPA of 2000 required: the report the count of YearsInReport starts with.
+const FirstReportYear tip.ReportYear = 2001
+
 // statute is DefaultRules' table: the statute's history, read from
 // data/STATUTE.md and data/waivers.md.
 var statute = Rules{

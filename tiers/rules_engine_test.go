@@ -2,6 +2,8 @@ package tiers
 
 import (
 	"fmt"
+	"go/scanner"
+	"go/token"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
 
 // testHistories are the histories the rules-as-data tests run on: the
@@ -326,34 +329,23 @@ func TestAllRuleIDs(t *testing.T) {
 			t.Errorf("DefaultRules' %s is not in AllRuleIDs", r.ID)
 		}
 	}
-	files, err := os.ReadDir(".")
-	if err != nil {
-		t.Fatal(err)
+	// The IDs are written once each, as the constants AllRuleIDs lists.
+	var listed []string
+	for _, id := range ids {
+		listed = append(listed, string(id))
 	}
-	literal := regexp.MustCompile(`"tiers/[a-z0-9-]+"`)
-	for _, e := range files {
-		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(e.Name())
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range literal.FindAllString(string(src), -1) {
-			if id, _ := strconv.Unquote(l); !slices.Contains(ids, RuleID(id)) {
-				t.Errorf("%s writes the rule ID %s, which AllRuleIDs does not list", e.Name(), l)
-			}
-		}
+	slices.Sort(listed)
+	if d := cmp.Diff(parsetest.RuleLiterals(t, "tiers"), listed); d != "" {
+		t.Errorf("rule IDs the code writes (-) and AllRuleIDs lists (+):\n%s", d)
 	}
 }
 
-// The checking code holds no year and no figure of a rule: they are in
-// the rule table (rules.go). The statute's years appear in no other file
-// of the package but default.go, where they say which years' data are
-// complete.
+// No code holds a year or a figure of a rule: they are in the rule table
+// (rules.go) and the data tables (data/). A year written as a number
+// anywhere else in the package is an error; the statute's years appear in
+// no other file at all, not even in a comment, but default.go, whose
+// errata name the data files of those years.
 func TestNoRuleYearsInTheEngine(t *testing.T) {
-	engine := []string{"check.go", "eligible.go", "index.go", "lists.go", "validate.go"}
-	year := regexp.MustCompile(`\b(19|20)\d\d\b`)
 	statuteYears := regexp.MustCompile(`2009|2018|2019`)
 	files, err := os.ReadDir(".")
 	if err != nil {
@@ -361,17 +353,31 @@ func TestNoRuleYearsInTheEngine(t *testing.T) {
 	}
 	for _, e := range files {
 		name := e.Name()
-		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") || name == "rules.go" || name == "default.go" {
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") || name == "rules.go" {
 			continue
 		}
 		src, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
+		fset := token.NewFileSet()
+		var s scanner.Scanner
+		s.Init(fset.AddFile(name, -1, len(src)), src, nil, 0)
+		for {
+			pos, tok, lit := s.Scan()
+			if tok == token.EOF {
+				break
+			}
+			if n, err := strconv.Atoi(lit); tok == token.INT && err == nil && n >= tip.MinYear && n <= tip.MaxYear {
+				t.Errorf("%s: the year %s outside the rule table", fset.Position(pos), lit)
+			}
+		}
+		if name == "default.go" {
+			continue
+		}
 		for i, l := range strings.Split(string(src), "\n") {
-			code, _, _ := strings.Cut(l, "//")
-			if slices.Contains(engine, name) && year.MatchString(code) || statuteYears.MatchString(l) {
-				t.Errorf("%s:%d: a year outside the rule table: %s", name, i+1, strings.TrimSpace(l))
+			if statuteYears.MatchString(l) {
+				t.Errorf("%s:%d: a year of the statute outside the rule table: %s", name, i+1, strings.TrimSpace(l))
 			}
 		}
 	}

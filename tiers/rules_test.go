@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
 
 // hist builds a history from rows "YEAR:TIER" for one country (Ruritania is
@@ -174,19 +175,7 @@ func TestCheckGolden(t *testing.T) {
 	for _, f := range Check(Default()) {
 		b.WriteString(f.String() + "\n")
 	}
-	golden := filepath.Join("testdata", "check.golden.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), b.String()); d != "" {
-		t.Errorf("Check golden (-want +got; go test -update):\n%s", d)
-	}
+	parsetest.Golden(t, filepath.Join("testdata", "check.golden.txt"), b.String())
 }
 
 func TestWaiversMatchMarkdown(t *testing.T) {

@@ -102,7 +102,7 @@ func IsRestricted(h *History, c tip.Country, fy tip.FiscalYear) (restricted, kno
 // the restrictions is in force in that report year, no country is
 // restricted.
 func (rs Rules) IsRestricted(h *History, c tip.Country, fy tip.FiscalYear) (restricted, known bool) {
-	y := tip.ReportYear(fy - 1)
+	y := fy.ReportYear()
 	if !rs.has(KindRestrictions, y) {
 		return false, true
 	}

@@ -232,8 +232,10 @@ func TestIsRestricted(t *testing.T) {
 	}
 }
 
-// The per-country answers end, and do not panic, on the hostile
-// histories the rules are tested on.
+// The per-country answers end, do not panic, and stay consistent on the
+// hostile histories the rules are tested on: a yes is known, a count is
+// not negative, and a history with no year knows no run, no downgrade
+// and no change.
 func TestStandingHostile(t *testing.T) {
 	last := tip.Country(math.MaxUint16)
 	wl := func(c tip.Country, y tip.ReportYear) Placement {
@@ -245,18 +247,31 @@ func TestStandingHostile(t *testing.T) {
 		{Years: []Year{{Year: 2001, Placements: []Placement{wl(mys, 2001)}, Completeness: all}, {Year: 1_002_001, Placements: []Placement{wl(last, 1_002_001)}, Completeness: all}}},
 		{Years: []Year{{Year: math.MinInt, Placements: []Placement{wl(last, 1)}}, {Year: math.MaxInt, Placements: []Placement{wl(last, 2)}}}},
 	} {
+		empty := h == nil || len(h.Years) == 0
 		for _, c := range []tip.Country{0, mys, last} {
 			for _, y := range []tip.ReportYear{math.MinInt, 2001, 2002, 1_002_001, math.MaxInt} {
-				WatchListRun(h, c, y)
-				AutoDowngrade(h, c, y)
-				OnSpecialWatchList(h, c, y)
-				IsRestricted(h, c, tip.FiscalYear(y))
+				if n, _ := WatchListRun(h, c, y); n < 0 || empty && n != 0 {
+					t.Errorf("WatchListRun(%v, %d) = %d", c, y, n)
+				}
+				if k, _ := AutoDowngrade(h, c, y); empty && k != DowngradeUnknown {
+					t.Errorf("AutoDowngrade(%v, %d) = %v with no year", c, y, k)
+				}
+				if on, known := OnSpecialWatchList(h, c, y); on && !known || empty && on {
+					t.Errorf("OnSpecialWatchList(%v, %d) = %v, %v", c, y, on, known)
+				}
+				if r, known := IsRestricted(h, c, tip.FiscalYear(y)); r && !known || empty && r {
+					t.Errorf("IsRestricted(%v, FY%d) = %v, %v", c, y, r, known)
+				}
 				if h != nil {
-					h.YearsInReport(c, y)
+					if n, known := h.YearsInReport(c, y); n < 0 || empty && known {
+						t.Errorf("YearsInReport(%v, %d) = %d, %v", c, y, n, known)
+					}
 				}
 			}
 		}
-		Changes(h, math.MinInt, math.MaxInt)
+		if ch := Changes(h, math.MinInt, math.MaxInt); empty && len(ch) != 0 {
+			t.Errorf("%d changes with no year", len(ch))
+		}
 	}
 }
 

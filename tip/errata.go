@@ -1,7 +1,6 @@
 package tip
 
 import (
-	"bytes"
 	"slices"
 	"sync"
 )
@@ -49,18 +48,11 @@ var defaultErrata = sync.OnceValue(func() Errata {
 })
 
 // Lookup returns the erratum for a printed name, matched after the same
-// folding of case, spaces and punctuation that LookupCountry applies. It
-// folds every erratum at each call: a parse, which looks up many names,
-// folds its table once (see [Resolver]).
-func (e Errata) Lookup(printed string) (Erratum, bool) {
-	key := appendKey(nil, printed)
-	for _, x := range e {
-		if x.Printed == printed || bytes.Equal(appendKey(nil, x.Printed), key) {
-			return x, true
-		}
-	}
-	return Erratum{}, false
-}
+// folding of case, spaces and punctuation that LookupCountry applies; of
+// two errata of one name, the first. It folds every erratum at each call:
+// a parse, which looks up many names, folds its table once (see
+// [Resolver]).
+func (e Errata) Lookup(printed string) (Erratum, bool) { return e.keys().lookup(printed) }
 
 // Resolve looks name up with [LookupCountry] and, if that finds no country,
 // in the errata. It returns the erratum it used, or nil. When neither
@@ -97,7 +89,7 @@ func (e Errata) keys() errataKeys {
 
 // lookup is Lookup on the folded table.
 func (k errataKeys) lookup(printed string) (Erratum, bool) {
-	var buf [64]byte
+	var buf [maxKey]byte
 	x, ok := k[string(appendKey(buf[:0], printed))]
 	return x, ok
 }

@@ -191,10 +191,7 @@ func (l ErrorList) Sort() {
 		if a.Source != b.Source {
 			return a.Source < b.Source
 		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
+		return a.Pos().Before(b.Pos())
 	})
 }
 

@@ -50,15 +50,7 @@ import (
 // writes it is one map lookup, and any other form is normalized in a
 // buffer on the stack.
 func LookupCountry(name string) (Country, error) {
-	t := loadTable()
-	if c, ok := t.exact[name]; ok {
-		return c, nil
-	}
-	var buf [maxKey]byte
-	c, amb := t.lookupKey(appendKey(buf[:0], name), true)
-	if c == 0 && amb == nil {
-		c, _ = t.byCode(name)
-	}
+	c, amb := loadTable().lookup(name)
 	return result(name, c, amb, nil)
 }
 
@@ -70,15 +62,7 @@ func LookupCountry(name string) (Country, error) {
 // resolves it, whatever the year: a name is not checked against the years
 // its entity existed.
 func LookupCountryIn(name string, year int) (Country, error) {
-	t := loadTable()
-	if c, ok := t.exact[name]; ok {
-		return c, nil
-	}
-	var buf [maxKey]byte
-	c, amb := t.lookupKey(appendKey(buf[:0], name), true)
-	if c == 0 && amb == nil {
-		c, _ = t.byCode(name)
-	}
+	c, amb := loadTable().lookup(name)
 	if amb == nil || amb.spans == nil {
 		return result(name, c, amb, nil)
 	}
@@ -97,28 +81,30 @@ func LookupCountryIn(name string, year int) (Country, error) {
 	return result(name, 0, amb, in)
 }
 
+// lookup resolves a name or letter code as LookupCountry does: one
+// country, or the ambiguity of a name that fits several, or neither.
+func (t *countryTable) lookup(name string) (Country, *ambiguity) {
+	if c, ok := t.exact[name]; ok {
+		return c, nil
+	}
+	var buf [maxKey]byte
+	c, amb := t.lookupKey(appendKey(buf[:0], name), true)
+	if c == 0 && amb == nil {
+		c, _ = t.byCode(name)
+	}
+	return c, amb
+}
+
 // byCode reads name as a letter code, whatever its case and the spaces
 // around it: a name that folding leaves unknown may still be one, since
 // folding reads the word "st" as "Saint" and no code means that (" ST "
 // is São Tomé and Príncipe, as "ST" is).
 func (t *countryTable) byCode(name string) (Country, bool) {
 	s := strings.TrimFunc(name, text.IsSpace)
-	if len(s) < 2 || len(s) > 4 {
+	if len(s) < 2 || strings.IndexFunc(s, func(r rune) bool { return !('A' <= r && r <= 'Z' || 'a' <= r && r <= 'z') }) >= 0 {
 		return 0, false
 	}
-	var up [4]byte
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case 'A' <= b && b <= 'Z':
-			up[i] = b
-		case 'a' <= b && b <= 'z':
-			up[i] = b - ('a' - 'A')
-		default:
-			return 0, false
-		}
-	}
-	c, ok := t.exact[string(up[:len(s)])]
-	return c, ok
+	return byLetters(t.exact, s)
 }
 
 // result turns a lookup's outcome into LookupCountry's answer. narrowed,

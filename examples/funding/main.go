@@ -165,8 +165,7 @@ func groupOf(h *tiers.History, a *grants.Award) string {
 	case grants.PlaceUnknown:
 		return "place unknown"
 	}
-	// The report of year Y is the one grants.ReportFiscalYear joins to FY Y.
-	p, st := h.At(a.Country, tip.ReportYear(a.FiscalYear))
+	p, st := h.At(a.Country, grants.ReportYearOf(a.FiscalYear))
 	switch st {
 	case tiers.StatusPlaced:
 		return p.Tier.String()
@@ -192,7 +191,7 @@ func build(set *grants.AwardSet, source string, readErr error) *report {
 	byFY := map[tip.FiscalYear]*year{}
 	for _, y := range set.ByFiscalYear() {
 		r.ByFiscalYear = append(r.ByFiscalYear, year{FiscalYear: int(y.FiscalYear), Awards: y.Awards, Amount: tip.FormatAmount(y.Amount), amount: y.Amount,
-			Coverage: y.Coverage.String(), ReportYear: int(y.FiscalYear)})
+			Coverage: y.Coverage.String(), ReportYear: int(grants.ReportYearOf(y.FiscalYear))})
 	}
 	for i := range r.ByFiscalYear {
 		y := &r.ByFiscalYear[i]

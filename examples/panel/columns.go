@@ -3,6 +3,7 @@ package main
 import (
 	"strconv"
 
+	"github.com/tipkit/tipkit/cspa"
 	"github.com/tipkit/tipkit/tiers"
 	"github.com/tipkit/tipkit/tip"
 )
@@ -293,8 +294,13 @@ func panelColumns() []column[countryYear] {
 			Meaning: "How far the presidential waivers for that fiscal year lift the CSPA bar.",
 			Values:  "none: no waiver names the country. partial: some authorities, or within a limit (\"solely DCS in connection with the International Space Station\"). full: every barred authority.",
 			Missing: "cspa_barred_next_fy is not true, or no waiver of that fiscal year is documented (FY2018–FY2020, FY2026), so none cannot be told from not found",
-			Source:  "cspa.Restriction.Lift of cspa.Data.Prohibited; cspa.Data.WaiversFor",
-			Cell:    func(r *countryYear) string { return r.CSPA.Scope }},
+			Source:  "cspa.Data.WaiverScope (cspa.ScopeOf of cspa.Data.Prohibited)",
+			Cell: func(r *countryYear) string {
+				if r.CSPA.Scope == cspa.ScopeUnknown {
+					return ""
+				}
+				return r.CSPA.Scope.String()
+			}},
 		{Name: "years_in_report", Type: "integer",
 			Meaning: "The report years from 2001 to this one, this one included, in which the country is in the report (placed, Special Case included). A country that leaves and returns counts only its years in it.",
 			Missing: "one of those years is unknown for the country: the 2001 and 2002 reports leave 99 and 92 countries unknown (no source gives their Special Case lists), so the count is empty for them in every year",

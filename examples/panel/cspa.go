@@ -11,10 +11,10 @@ type cspaYear struct {
 	// Barred: the list bars assistance in the next fiscal year
 	// (Data.Prohibited); known where Listed is.
 	Barred, BarredKnown bool
-	// Scope is how far that year's waivers lift the bar: "none", "partial"
-	// or "full"; "" unless Barred, or where no waiver of the fiscal year
-	// is documented (so that none cannot be told from not found).
-	Scope string
+	// Scope is how far that year's waivers lift the bar (Data.WaiverScope):
+	// unknown unless Barred, or where no waiver of the fiscal year is
+	// documented.
+	Scope cspa.WaiverScope
 }
 
 // cspaOf is the panel's one use of package cspa.
@@ -24,25 +24,6 @@ func cspaOf(d *cspa.Data, c tip.Country, y tip.ReportYear) cspaYear {
 	fy := y.RestrictionYear() // the list of report year Y bars assistance in the fiscal year starting October 1 of Y
 	bars := d.Prohibited(c, fy)
 	out.Barred, out.BarredKnown = len(bars) > 0, out.ListedKnown || len(bars) > 0
-	if !out.Barred || len(d.WaiversFor(fy)) == 0 {
-		return out
-	}
-	lifted := 0 // authorities a waiver lifts wholly
-	for _, r := range bars {
-		switch r.Lift {
-		case cspa.Lifted:
-			lifted++
-		case cspa.LiftedInPart:
-			out.Scope = "partial"
-		}
-	}
-	switch {
-	case lifted == len(bars):
-		out.Scope = "full"
-	case lifted > 0:
-		out.Scope = "partial"
-	case out.Scope == "":
-		out.Scope = "none"
-	}
+	out.Scope = d.WaiverScope(c, fy)
 	return out
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,9 +15,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/tipkit/tipkit/tiers"
 	"github.com/tipkit/tipkit/tip"
+	"github.com/tipkit/tipkit/tip/parse/parsetest"
 )
-
-var update = flag.Bool("update", false, "rewrite CODEBOOK.md from the column definitions")
 
 // output runs the command with args and returns what it wrote.
 func output(t *testing.T, args ...string) []byte {
@@ -566,21 +564,10 @@ func TestColumnDefinitions(t *testing.T) {
 // CODEBOOK.md is the column definitions, written out: go test -update
 // rewrites it.
 func TestCodebook(t *testing.T) {
-	want := codebook()
-	if *update {
-		if err := os.WriteFile("CODEBOOK.md", []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile("CODEBOOK.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(want, string(got)); d != "" {
-		t.Errorf("CODEBOOK.md is not the column definitions (-definitions +file); run go test ./examples/panel -run TestCodebook -update:\n%s", d)
-	}
+	got := codebook()
+	parsetest.Golden(t, "CODEBOOK.md", got)
 	for _, c := range panelColumns() {
-		if !strings.Contains(string(got), "### `"+c.Name+"`") {
+		if !strings.Contains(got, "### `"+c.Name+"`") {
 			t.Errorf("CODEBOOK.md has no entry for %s", c.Name)
 		}
 	}

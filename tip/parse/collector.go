@@ -24,7 +24,7 @@ import (
 // the parser to read no further, so hostile input costs bounded memory.
 //
 //	c := parse.NewCollector(opts, "report", parse.NameRules{Unresolved: "tiers/unresolved-name", Empty: "tiers/empty-item"})
-//	c.ReadLines(r, func(raw string, pos tip.Position) { … c.Resolve(name, pos, "Tier 2") … })
+//	c.ReadLines(r, func(l parse.Line) { … c.Resolve(name, l.Pos, "Tier 2") … })
 //	return &Report{…, Findings: c.Findings()}, c.Err()
 type Collector struct {
 	opts      tip.ParseOptions
@@ -135,26 +135,35 @@ func (c *Collector) IsCountry(s string) bool {
 	return country != 0
 }
 
-// ReadLines calls fn with each line of r, as read and without its end, and
-// the position of its first byte that is not a space (text.IsSpace; column
-// 1 for a blank line), until the input ends or the parse stops. A line that
-// is not text (invalid UTF-8, a NUL byte) is reported, wrapping
-// tip.ErrEncoding, and given to fn as a blank line. ReadLines reports whether
-// the input was read to its end: after a failed read (reported, wrapping
-// the reader's own error and ErrRead; the line it cut short is not given to
-// fn) or a stop, nothing should be concluded from what is missing. A nil r
-// is a failed read wrapping ErrNilReader.
-func (c *Collector) ReadLines(r io.Reader, fn func(raw string, pos tip.Position)) bool {
+// A Line is one line of a document as a parser reads it.
+type Line struct {
+	Raw  string       // as read, without its end
+	Text string       // cleaned (text.Clean) and trimmed; "" for a blank line
+	Pos  tip.Position // of Text's first byte in Raw: its first byte that is not a space (text.IsSpace); column 1 for a blank line
+}
+
+// At returns the position of byte i of l.Text. Cleaning only shortens a
+// line, so the column stays inside it.
+func (l Line) At(i int) tip.Position { return tip.Position{Line: l.Pos.Line, Col: l.Pos.Col + i} }
+
+// ReadLines calls fn with each line of r until the input ends or the
+// parse stops. A line that is not text (invalid UTF-8, a NUL byte) is
+// reported, wrapping tip.ErrEncoding, and given to fn as a blank line.
+// ReadLines reports whether the input was read to its end: after a failed
+// read (reported, wrapping the reader's own error and ErrRead; the line it
+// cut short is not given to fn) or a stop, nothing should be concluded
+// from what is missing. A nil r is a failed read wrapping ErrNilReader.
+func (c *Collector) ReadLines(r io.Reader, fn func(Line)) bool {
 	lr := text.NewLineReader(r)
 	for !c.stopped && lr.Next() {
 		if col := text.Invalid(lr.Bytes()); col > 0 {
 			c.Fail(c.Errorf(tip.Position{Line: lr.Line(), Col: col}, "", tip.ErrEncoding, "want UTF-8 text with no NUL byte"))
-			fn("", tip.Position{Line: lr.Line(), Col: 1})
+			fn(Line{Pos: tip.Position{Line: lr.Line(), Col: 1}})
 			continue
 		}
 		raw := lr.Text()
 		lead := len(raw) - len(strings.TrimLeftFunc(raw, text.IsSpace))
-		fn(raw, tip.Position{Line: lr.Line(), Col: lead + 1})
+		fn(Line{Raw: raw, Text: strings.TrimSpace(text.Clean(raw)), Pos: tip.Position{Line: lr.Line(), Col: lead + 1}})
 	}
 	if err := lr.Err(); err != nil && !c.stopped {
 		c.Fail(c.Errorf(tip.Position{Line: lr.Line() + 1, Col: 1}, "", err, ""))

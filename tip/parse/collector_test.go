@@ -112,37 +112,33 @@ func TestCollectorLimits(t *testing.T) {
 	}
 }
 
-// ReadLines gives every line with the place of its first non-space byte,
+// ReadLines gives every line, cleaned, with the place of its first non-space byte,
 // reports a line that is not text and a failed read, and says whether the
 // input was read to its end.
 func TestCollectorReadLines(t *testing.T) {
-	type got struct {
-		Raw string
-		Pos tip.Position
-	}
 	tests := []struct {
 		name   string
 		in     io.Reader
-		want   []got
+		want   []Line
 		whole  bool
 		errs   string
 		wraps  error
 		reader error // the reader's own error, still reachable
 	}{
 		{name: "lines, blanks, CR and CRLF ends", in: strings.NewReader("Tier 1\r\n\u00a0 • Chile\n\nx\ry"), whole: true,
-			want: []got{{"Tier 1", tip.Position{Line: 1, Col: 1}}, {"\u00a0 • Chile", tip.Position{Line: 2, Col: 4}}, {"", tip.Position{Line: 3, Col: 1}}, {"x", tip.Position{Line: 4, Col: 1}}, {"y", tip.Position{Line: 5, Col: 1}}}},
+			want: []Line{{"Tier 1", "Tier 1", tip.Position{Line: 1, Col: 1}}, {"\u00a0 • Chile", "• Chile", tip.Position{Line: 2, Col: 4}}, {"", "", tip.Position{Line: 3, Col: 1}}, {"x", "x", tip.Position{Line: 4, Col: 1}}, {"y", "y", tip.Position{Line: 5, Col: 1}}}},
 		{name: "a line that is not text is reported and read as blank", in: strings.NewReader("ok\n a\xffb\nok\n"), whole: true,
-			want: []got{{"ok", tip.Position{Line: 1, Col: 1}}, {"", tip.Position{Line: 2, Col: 1}}, {"ok", tip.Position{Line: 3, Col: 1}}},
+			want: []Line{{"ok", "ok", tip.Position{Line: 1, Col: 1}}, {"", "", tip.Position{Line: 2, Col: 1}}, {"ok", "ok", tip.Position{Line: 3, Col: 1}}},
 			errs: "in:2:3: invalid encoding: want UTF-8 text with no NUL byte", wraps: tip.ErrEncoding},
 		{name: "a failed read: the line it cut short is not given", in: io.MultiReader(strings.NewReader("• Chile\n• Niger"), iotest.ErrReader(iotest.ErrTimeout)),
-			want: []got{{"• Chile", tip.Position{Line: 1, Col: 1}}}, wraps: tip.ErrRead, reader: iotest.ErrTimeout},
+			want: []Line{{"• Chile", "• Chile", tip.Position{Line: 1, Col: 1}}}, wraps: tip.ErrRead, reader: iotest.ErrTimeout},
 		{name: "a nil reader", in: nil, wraps: tip.ErrNilReader},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := NewCollector(tip.ParseOptions{Source: "in"}, "report", testRules)
-			var lines []got
-			whole := c.ReadLines(tt.in, func(raw string, pos tip.Position) { lines = append(lines, got{raw, pos}) })
+			var lines []Line
+			whole := c.ReadLines(tt.in, func(l Line) { lines = append(lines, l) })
 			if diff := cmp.Diff(tt.want, lines); diff != "" {
 				t.Errorf("lines mismatch (-want +got):\n%s", diff)
 			}
@@ -165,7 +161,7 @@ func TestCollectorReadLines(t *testing.T) {
 	// lines and errors.
 	c := NewCollector(tip.ParseOptions{}, "report", testRules)
 	n := 0
-	if c.ReadLines(strings.NewReader(strings.Repeat("\xff\n", 10000)), func(string, tip.Position) { n++ }) || n != tip.MaxErrors+1 || !errors.Is(c.Err(), tip.ErrTooManyErrors) {
+	if c.ReadLines(strings.NewReader(strings.Repeat("\xff\n", 10000)), func(Line) { n++ }) || n != tip.MaxErrors+1 || !errors.Is(c.Err(), tip.ErrTooManyErrors) {
 		t.Errorf("read %d lines of hostile input, err %v", n, c.Err())
 	}
 }

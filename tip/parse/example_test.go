@@ -16,9 +16,9 @@ func ExampleCollector() {
 	read := func(opts tip.ParseOptions) ([]tip.Country, []tip.Finding, error) {
 		c := parse.NewCollector(opts, "countries", parse.NameRules{Unresolved: "my/unresolved-name", Empty: "my/empty"})
 		var out []tip.Country
-		c.ReadLines(strings.NewReader(doc), func(raw string, pos tip.Position) {
-			if name := strings.TrimSpace(raw); name != "" {
-				if country, ok := c.Resolve(name, pos, "Country"); ok {
+		c.ReadLines(strings.NewReader(doc), func(l parse.Line) {
+			if l.Text != "" {
+				if country, ok := c.Resolve(l.Text, l.Pos, "Country"); ok {
 					out = append(out, country)
 				}
 			}
