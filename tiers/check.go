@@ -44,8 +44,13 @@ func (rs Rules) check(h *History, published map[tip.ReportYear]int) []tip.Findin
 	x := newIndex(h)
 	var fs findings
 	// The rules about one country's run of years, country by country.
+	// Each is about Watch List years or the waivers that kept a country
+	// there, so a country with neither in any year meets none of them.
 	for _, c := range x.countries {
 		line := x.line(c)
+		if !watchedOrWaived(line) {
+			continue
+		}
 		for _, r := range rs {
 			switch r.Kind {
 			case KindDowngrade:
@@ -70,6 +75,14 @@ func (rs Rules) check(h *History, published map[tip.ReportYear]int) []tip.Findin
 	}
 	tip.SortFindings(fs)
 	return fs
+}
+
+// watchedOrWaived reports whether a country's line has a Watch List
+// placement or a documented waiver in some year.
+func watchedOrWaived(line []cell) bool {
+	return slices.ContainsFunc(line, func(c cell) bool {
+		return c.waived || c.status == StatusPlaced && c.tier == Tier2WatchList
+	})
 }
 
 // findings collects Check's findings.
@@ -276,7 +289,7 @@ func (x *index) checkOnePlacement(fs *findings, r Rule) {
 			if p.Country == 0 {
 				continue
 			}
-			row := x.rows[p.Country]
+			row, _ := x.row(p.Country)
 			if b := before[row]; b != nil && b.Tier != TierUnknown {
 				var rows []string
 				for _, q := range []*Placement{b, p} {

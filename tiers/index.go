@@ -22,9 +22,12 @@ import (
 // never more for a wide span of years or a large country number.
 type index struct {
 	years     []column
-	countries []tip.Country       // every country placed, ascending
-	rows      map[tip.Country]int // a country's row
-	cells     []cell              // row by row, a cell for each column
+	countries []tip.Country // every country placed, ascending
+	// rows holds each country's row, plus one, by the country's number (0:
+	// no row). A Country is 16 bits, so it is at most 256 kB, whatever the
+	// history; a Go map would cost Check a tenth of its time.
+	rows  []int32
+	cells []cell // row by row, a cell for each column
 }
 
 // A column is one report year of the history.
@@ -108,7 +111,7 @@ func newCountryIndex(h *History, c tip.Country) *index {
 // countries keep keeps, about rows of them, and a row for each country
 // of also even if it is not placed.
 func readIndex(h *History, rows int, keep func(tip.Country) bool, also []tip.Country) *index {
-	x := &index{years: yearsOf(h), rows: make(map[tip.Country]int, rows)}
+	x := &index{years: yearsOf(h)}
 	n := len(x.years)
 	x.cells = make([]cell, 0, rows*n)
 	for i := range x.years {
@@ -117,7 +120,7 @@ func readIndex(h *History, rows int, keep func(tip.Country) bool, also []tip.Cou
 			if !keep(p.Country) {
 				continue
 			}
-			r, ok := x.rows[p.Country]
+			r, ok := x.row(p.Country)
 			if !ok {
 				r = x.addRow(p.Country)
 			}
@@ -132,7 +135,7 @@ func readIndex(h *History, rows int, keep func(tip.Country) bool, also []tip.Cou
 		}
 	}
 	for _, c := range also {
-		if _, ok := x.rows[c]; !ok {
+		if _, ok := x.row(c); !ok {
 			x.addRow(c)
 		}
 	}
@@ -154,7 +157,10 @@ func readIndex(h *History, rows int, keep func(tip.Country) bool, also []tip.Cou
 // addRow adds an empty row for country c and returns it.
 func (x *index) addRow(c tip.Country) int {
 	r := len(x.countries)
-	x.rows[c] = r
+	if int(c) >= len(x.rows) {
+		x.rows = append(x.rows, make([]int32, int(c)+1-len(x.rows))...)
+	}
+	x.rows[c] = int32(r) + 1
 	x.countries = append(x.countries, c)
 	x.cells = append(x.cells, make([]cell, len(x.years))...)
 	return r
@@ -201,12 +207,20 @@ func (c *column) placements() func(yield func(*Placement) bool) {
 // line returns the country's row, a cell for each column; nil if the
 // history never places it.
 func (x *index) line(c tip.Country) []cell {
-	r, ok := x.rows[c]
+	r, ok := x.row(c)
 	if !ok {
 		return nil
 	}
 	n := len(x.years)
 	return x.cells[r*n : (r+1)*n]
+}
+
+// row returns the country's row, and false if it has none.
+func (x *index) row(c tip.Country) (int, bool) {
+	if int(c) >= len(x.rows) || x.rows[c] == 0 {
+		return 0, false
+	}
+	return int(x.rows[c]) - 1, true
 }
 
 // column returns the column of report year y, and false if the history
