@@ -17,29 +17,30 @@ import (
 )
 
 //go:embed data/years/*.txt data/extra/*.txt data/fills/*.txt data/history.csv
-//go:embed data/waivers.txt data/corrections.txt data/basis.txt data/completeness.txt data/status.txt data/entities.txt
+//go:embed data/errata.txt data/waivers.txt data/corrections.txt data/basis.txt data/completeness.txt data/status.txt data/entities.txt
 var dataFS embed.FS
 
 // SeedSource names the embedded 2023 report in positions and findings.
 const SeedSource = "seed 003"
 
-// dataErrata are names the reference files write that LookupCountry rightly
-// refuses on its own (a bare "Congo" is ambiguous, "PAPUA GUINEA NEW" is a
-// parse's garble) but whose meaning the file's source settles. They apply
-// to those files only, never to reports. Built on first use: importing the
-// package does no work.
+// dataErrata are the misprints of the reference files, data/errata.txt:
+// names tip.LookupCountry rightly refuses on its own but whose meaning
+// the file's source settles. They apply to those files only, never to
+// reports. Read on first use: importing the package does no work.
 var dataErrata = sync.OnceValue(func() tip.Errata {
-	e := func(printed, country, source, note string) tip.Erratum {
-		return tip.Erratum{Printed: printed, Country: tip.MustLookupCountry(country), Source: source, Note: note}
+	var errata tip.Errata
+	err := readTable("errata.txt", []string{"Printed", "Country", "Source", "Note"}, func(f []string, pos tip.Position) error {
+		c, err := tip.LookupCountry(f[1])
+		if err != nil {
+			return tip.Errorf("errata.txt", pos, "Country", err, "")
+		}
+		errata = append(errata, tip.Erratum{Printed: f[0], Country: c, Source: f[2], Note: f[3]})
+		return nil
+	})
+	if err != nil {
+		panic("tiers: embedded data: " + err.Error()) // a build defect: tests read the same file
 	}
-	return tip.Errata{
-		e("Congo", "Congo, Republic of the", "tiers data: years/2008–2015 (Kelley panel), extra/2016–2017 (SURE, as CONGO)", "both sources list the Democratic Republic of the Congo as a separate row; Kelley codes this one ISO COG, COW 484"),
-		e("Congo (Brazzaville; Rep)", "Congo, Republic of the", "tiers data extra/2004.txt", "Brazzaville is the capital of the Republic of the Congo"),
-		e("St. Martin", "Sint Maarten", "tiers data extra/2019.txt", "the file's header: the Dutch part, Sint Maarten, is the one the report ranks"),
-		e("PAPUA GUINEA NEW", "Papua New Guinea", "tiers data fills/2018.txt (a machine parse of the 2018 report)", `the file's header: "PAPUA GUINEA NEW" is Papua New Guinea, the parse's reordering of a heading broken across lines; no other country has these words`),
-		e("Korea, Democratic Republic of", "Korea, Democratic People’s Republic of", "tiers data fills/2025.txt (a third party's transcription)", "the file's header: North Korea, the same garbling as seed 003's Protocol list (tip.DefaultErrata); the Republic of Korea is on the same file's Tier 1 as \"Korea, Republic of\""),
-		e("Macau S.A.R.", "Macau", "tiers data fills/2025.txt (a third party's transcription)", `the file's header: Macau, written as the same file writes "Hong Kong S.A.R."`),
-	}
+	return errata
 })
 
 // referenceErrata are the errata the reference files are read with: the
